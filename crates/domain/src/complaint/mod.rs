@@ -1,0 +1,1 @@
+//! A complaint: state, commands, events and decisions (owned by the procedure work).

@@ -1,0 +1,1 @@
+//! The procedure as data (owned by the procedure work).

@@ -1,0 +1,1 @@
+//! Store (owned by the store work).
