@@ -1,0 +1,9 @@
+//! The store's operations, written once over [`Conn`](crate::exec::Conn) and run on either
+//! backend. Each function runs inside the transaction (or on the connection) its caller gives it;
+//! `engine` decides where transactions begin and end.
+
+pub(crate) mod audit;
+pub(crate) mod catalog;
+pub(crate) mod complaints;
+pub(crate) mod jobs;
+pub(crate) mod queue;

@@ -1,0 +1,195 @@
+//! The records the store reads and writes. They are generic (kinds and payloads are strings and
+//! JSON): the app layer maps domain events and states to them, so the store does not change when
+//! the procedure does.
+
+use domain::reference::Reference;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+/// A complaint's id: a UUID, stored as its hyphenated lowercase text on both backends.
+pub type ComplaintId = uuid::Uuid;
+/// A job's id (a database-generated integer).
+pub type JobId = i64;
+
+/// The `next_deadline` stored for a complaint without one, so keyset paging on
+/// `(next_deadline, id)` needs no NULL handling and sorts such complaints last.
+pub const NO_DEADLINE: Date = jiff::civil::date(9999, 12, 31);
+
+/// An event to append.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEvent {
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub actor: String,
+    /// Stored with microsecond precision (finer digits are dropped).
+    pub at: Timestamp,
+}
+
+/// An event as stored, with its place in the hash chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    pub complaint_id: ComplaintId,
+    /// 1-based position in the complaint's log.
+    pub seq: i64,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub actor: String,
+    pub at: Timestamp,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The current state of a complaint, replaced as a whole on every append.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub state: String,
+    pub closed: bool,
+    pub region: String,
+    pub category: String,
+    pub channel: String,
+    pub assignee: Option<String>,
+    pub received_at: Timestamp,
+    pub complainant_name: String,
+    pub complainant_email: Option<String>,
+    pub next_deadline: Option<Date>,
+    pub next_deadline_kind: Option<String>,
+    pub overdue_since: Option<Date>,
+    /// All open deadlines with their explanation, as the app serialises them.
+    pub deadlines: serde_json::Value,
+    /// Text for search (full-text indexing comes later).
+    pub search_text: String,
+    pub procedure_version: String,
+}
+
+/// A complaint to create: its first events, projection and follow-up jobs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewComplaint {
+    pub id: ComplaintId,
+    /// The year whose reference counter numbers this complaint.
+    pub year: i16,
+    /// Resubmitting with a known key returns the existing complaint and writes nothing.
+    pub idempotency_key: Option<String>,
+    pub events: Vec<NewEvent>,
+    pub projection: Projection,
+    pub jobs: Vec<NewJob>,
+}
+
+/// The outcome of creating one complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Created {
+    pub id: ComplaintId,
+    pub reference: Reference,
+    /// True when the idempotency key was known: nothing was written.
+    pub existed: bool,
+}
+
+/// A complaint as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComplaintRecord {
+    pub id: ComplaintId,
+    pub reference: Reference,
+    /// The seq of the last event (0 when there are none).
+    pub seq: i64,
+    pub projection: Projection,
+    /// When the row was written (store time, not domain time).
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// Open complaints by nearest deadline, optionally one region and/or state, keyset-paged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueQuery {
+    pub region: Option<String>,
+    pub state: Option<String>,
+    /// The cursor of the last row of the previous page ([`QueueRow::cursor`]).
+    pub after: Option<(Date, ComplaintId)>,
+    pub limit: u32,
+}
+
+/// One line of the work queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueRow {
+    pub id: ComplaintId,
+    pub reference: Reference,
+    pub state: String,
+    pub region: String,
+    pub category: String,
+    pub channel: String,
+    pub complainant_name: String,
+    pub received_at: Timestamp,
+    pub next_deadline: Option<Date>,
+    pub next_deadline_kind: Option<String>,
+    pub assignee: Option<String>,
+}
+
+impl QueueRow {
+    /// The keyset cursor to pass as [`QueueQuery::after`] for the next page.
+    pub fn cursor(&self) -> (Date, ComplaintId) {
+        (self.next_deadline.unwrap_or(NO_DEADLINE), self.id)
+    }
+}
+
+/// A follow-up job, queued in the same transaction as the step that caused it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewJob {
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub run_at: Timestamp,
+    /// Unique: queueing a job with a key that was ever queued before is a no-op.
+    pub dedupe_key: Option<String>,
+}
+
+/// A claimed job.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub id: JobId,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    /// Including this claim.
+    pub attempts: i32,
+    pub run_at: Timestamp,
+}
+
+/// The result of recomputing every hash chain.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AuditReport {
+    pub complaints: u64,
+    pub events: u64,
+    pub problems: Vec<AuditProblem>,
+}
+
+impl AuditReport {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// One thing the audit found wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditProblem {
+    /// None for problems that belong to no single complaint (a deleted complaint's number).
+    pub complaint_id: Option<ComplaintId>,
+    pub reference: Option<Reference>,
+    pub seq: Option<i64>,
+    /// English and specific, e.g. "event 3: hash mismatch (payload or metadata edited)".
+    pub what: String,
+}
+
+/// A region with its management (used on letters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+    pub management_name: String,
+    pub management_address: String,
+    pub active: bool,
+}
+
+/// A complaint category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub code: String,
+    pub name_nl: String,
+    pub name_en: String,
+    pub active: bool,
+}
