@@ -6,41 +6,66 @@
 //! one transaction. Nothing else reads the event log to decide.
 
 mod clock;
+mod error;
+mod intake;
+pub mod record;
+mod steps;
 
 use std::fmt;
 use std::sync::Arc;
 
 use domain::calendar::Calendar;
+use domain::procedure::{ProcedureCatalog, ProcedureDefinition};
 use store::Store;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::AppError;
+pub use intake::{Intake, IntakeRequest, Registered};
+pub use steps::Loaded;
 
-/// The application: the store, the calendar and the clock, shared by every interface.
+/// The application: the store, the calendar, the procedure definitions and the clock, shared by
+/// every interface.
 pub struct App {
+    /// The complaint record.
     store: Arc<dyn Store>,
+    /// Where "now" comes from.
     clock: Arc<dyn Clock>,
-    calendar: Calendar,
+    /// The legal calendar with the organisation's closure days.
+    calendar: Arc<Calendar>,
+    /// Every known procedure definition: a complaint is decided under the one it started with.
+    procedures: ProcedureCatalog,
+    /// The definition new complaints are registered under.
+    current_procedure: Arc<ProcedureDefinition>,
 }
 
 impl fmt::Debug for App {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("App").field("store", &self.store).field("clock", &self.clock).finish_non_exhaustive()
+        f.debug_struct("App")
+            .field("store", &self.store)
+            .field("clock", &self.clock)
+            .field("current_procedure", &self.current_procedure.key())
+            .finish_non_exhaustive()
     }
 }
 
-/// Why a use case failed.
-#[derive(Debug, thiserror::Error)]
-pub enum AppError {
-    #[error(transparent)]
-    Store(#[from] store::StoreError),
-}
-
 impl App {
-    /// Loads the organisation's calendar data and returns a ready application.
+    /// Loads the organisation's calendar data and returns a ready application running the
+    /// shipped procedure definition.
     pub async fn start(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Result<App, AppError> {
         let closures = store.closure_days().await?;
         let calendar = Calendar::dutch().with_closure_days(closures);
-        Ok(App { store, clock, calendar })
+        let current = ProcedureDefinition::focus_default();
+        let mut procedures = ProcedureCatalog::new();
+        procedures
+            .insert(current.clone())
+            .expect("an empty catalog accepts the shipped definition");
+        Ok(App {
+            store,
+            clock,
+            calendar: Arc::new(calendar),
+            procedures,
+            current_procedure: Arc::new(current),
+        })
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -53,5 +78,10 @@ impl App {
 
     pub fn calendar(&self) -> &Calendar {
         &self.calendar
+    }
+
+    /// The definition new complaints are registered under.
+    pub fn current_procedure(&self) -> &ProcedureDefinition {
+        &self.current_procedure
     }
 }

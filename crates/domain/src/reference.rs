@@ -52,10 +52,16 @@ impl FromStr for Reference {
         let bad = || InvalidReference(s.to_string());
         let t = s.trim();
         let mut parts = t.split('-');
-        let (Some(k), Some(y), Some(n), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        let (Some(k), Some(y), Some(n), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(bad());
         };
-        if !k.eq_ignore_ascii_case("K") || y.len() != 4 || n.len() < 6 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        if !k.eq_ignore_ascii_case("K")
+            || y.len() != 4
+            || n.len() < 6
+            || !n.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(bad());
         }
         let year: i16 = y.parse().map_err(|_| bad())?;
@@ -83,8 +89,14 @@ mod tests {
 
     #[test]
     fn formats_with_six_digits() {
-        assert_eq!(Reference::new(2026, 123).unwrap().to_string(), "K-2026-000123");
-        assert_eq!(Reference::new(2026, 1_234_567).unwrap().to_string(), "K-2026-1234567");
+        assert_eq!(
+            Reference::new(2026, 123).unwrap().to_string(),
+            "K-2026-000123"
+        );
+        assert_eq!(
+            Reference::new(2026, 1_234_567).unwrap().to_string(),
+            "K-2026-1234567"
+        );
     }
 
     #[test]
@@ -96,7 +108,16 @@ mod tests {
 
     #[test]
     fn rejects_malformed_references() {
-        for s in ["", "K-2026", "K-26-000001", "X-2026-000001", "K-2026-12", "K-2026-000000", "K-2026-00001a", "K-2026-000001-1"] {
+        for s in [
+            "",
+            "K-2026",
+            "K-26-000001",
+            "X-2026-000001",
+            "K-2026-12",
+            "K-2026-000000",
+            "K-2026-00001a",
+            "K-2026-000001-1",
+        ] {
             assert!(s.parse::<Reference>().is_err(), "{s} should be rejected");
         }
     }

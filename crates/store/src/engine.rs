@@ -38,7 +38,7 @@ pub(crate) trait Db: Send + Sync + std::fmt::Debug + 'static {
 pub(crate) struct SqlStore<B>(pub B);
 
 impl<B: Db> SqlStore<B> {
-    async fn create_once(&self, batch: Vec<NewComplaint>) -> Result<Vec<Created>, StoreError> {
+    async fn create_once(&self, batch: Vec<PendingComplaint>) -> Result<Vec<Created>, StoreError> {
         let mut tx = self.0.begin_write().await?;
         let created = complaints::create(&mut *tx, batch, Timestamp::now()).await?;
         tx.commit().await?;
@@ -69,9 +69,9 @@ impl<B: Db> Store for SqlStore<B> {
         Ok(())
     }
 
-    async fn create_complaints(
+    async fn create_pending(
         &self,
-        batch: Vec<NewComplaint>,
+        batch: Vec<PendingComplaint>,
     ) -> Result<Vec<Created>, StoreError> {
         match self.create_once(batch.clone()).await {
             // A concurrent transaction (PostgreSQL) committed the same idempotency key between

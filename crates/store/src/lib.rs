@@ -79,8 +79,18 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// the counter is updated in the same transaction). A known idempotency key returns the
     /// existing complaint with `existed: true` and writes nothing for it. One result per input,
     /// in order.
-    async fn create_complaints(&self, batch: Vec<NewComplaint>)
-    -> Result<Vec<Created>, StoreError>;
+    async fn create_complaints(
+        &self,
+        batch: Vec<NewComplaint>,
+    ) -> Result<Vec<Created>, StoreError> {
+        self.create_pending(batch.into_iter().map(Into::into).collect())
+            .await
+    }
+    /// Like [`Store::create_complaints`], for contents built from the allocated reference.
+    async fn create_pending(
+        &self,
+        batch: Vec<PendingComplaint>,
+    ) -> Result<Vec<Created>, StoreError>;
     /// Appends events after `expected_seq` ([`StoreError::Conflict`] when another writer got
     /// there first), replaces the projection and queues jobs, in one transaction.
     async fn append(

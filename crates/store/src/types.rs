@@ -74,6 +74,59 @@ pub struct NewComplaint {
     pub jobs: Vec<NewJob>,
 }
 
+/// A complaint's first events, projection and follow-up jobs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    pub events: Vec<NewEvent>,
+    pub projection: Projection,
+    pub jobs: Vec<NewJob>,
+}
+
+/// Builds a complaint's contents once its reference is known. The reference is allocated inside
+/// the creating transaction, and the domain records it in the first event (so the mapping from
+/// reference to complaint is covered by the hash chain). `Fn`, not `FnOnce`: a transaction that
+/// lost an idempotency race is retried. An `Err` aborts the whole batch.
+pub type BuildContents =
+    std::sync::Arc<dyn Fn(Reference) -> Result<Contents, String> + Send + Sync>;
+
+/// A complaint to create whose contents depend on its reference.
+#[derive(Clone)]
+pub struct PendingComplaint {
+    pub id: ComplaintId,
+    /// The year whose reference counter numbers this complaint.
+    pub year: i16,
+    /// Resubmitting with a known key returns the existing complaint and writes nothing.
+    pub idempotency_key: Option<String>,
+    pub build: BuildContents,
+}
+
+impl std::fmt::Debug for PendingComplaint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingComplaint")
+            .field("id", &self.id)
+            .field("year", &self.year)
+            .field("idempotency_key", &self.idempotency_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl From<NewComplaint> for PendingComplaint {
+    /// Contents that do not depend on the reference.
+    fn from(nc: NewComplaint) -> PendingComplaint {
+        let contents = Contents {
+            events: nc.events,
+            projection: nc.projection,
+            jobs: nc.jobs,
+        };
+        PendingComplaint {
+            id: nc.id,
+            year: nc.year,
+            idempotency_key: nc.idempotency_key,
+            build: std::sync::Arc::new(move |_| Ok(contents.clone())),
+        }
+    }
+}
+
 /// The outcome of creating one complaint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Created {

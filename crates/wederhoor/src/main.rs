@@ -1,1 +1,87 @@
-fn main() {}
+//! `wederhoor`: the one binary. Each subcommand is a thin shell over the library crates.
+
+mod audit_cmd;
+mod calendar_cmd;
+mod serve_cmd;
+mod settings;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::settings::Settings;
+
+/// Wederhoor: complaint handling by the published procedure.
+#[derive(Debug, Parser)]
+#[command(name = "wederhoor", version, about)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (and apply pending migrations first).
+    Serve(serve_cmd::ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// The legal calendar and the deadline engine.
+    Calendar {
+        #[command(subcommand)]
+        command: calendar_cmd::CalendarCommand,
+    },
+    /// The tamper-evident audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: audit_cmd::AuditCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    settings::init_tracing(&cli.settings);
+    match cli.command {
+        Command::Calendar { command } => {
+            calendar_cmd::run(command, &domain::calendar::Calendar::dutch())
+        }
+        command => {
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(error) => {
+                    eprintln!("fout: kan de runtime niet starten: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            runtime.block_on(run_async(cli.settings, command))
+        }
+    }
+}
+
+async fn run_async(settings: Settings, command: Command) -> ExitCode {
+    let result = match command {
+        Command::Serve(args) => serve_cmd::run(&settings, args).await,
+        Command::Migrate => migrate(&settings).await,
+        Command::Audit { command } => audit_cmd::run(&settings, command).await,
+        Command::Calendar { .. } => unreachable!("handled without a runtime"),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "command failed");
+            eprintln!("fout: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(settings: &Settings) -> anyhow::Result<ExitCode> {
+    let store = settings.connect().await?;
+    store.migrate().await?;
+    println!("migrations applied ({:?})", store.backend());
+    Ok(ExitCode::SUCCESS)
+}

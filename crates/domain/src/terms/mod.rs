@@ -1,7 +1,15 @@
 //! Terms ("binnen 2 weken", "15 dagen na dagtekening", "2 werkdagen") and the deadline engine.
 //!
-//! CONTRACT (filled in by the terms work): the public items below are the API other modules
-//! build on. Keep their names and signatures.
+//! A wrong date is a broken promise to a complainant, so every rule of TERMS.md is implemented
+//! in one place (module `count`) and every deadline carries its own explanation: the raw end,
+//! each day passed over and why, and the calendar data version used. Parsing and display of
+//! terms live in module `parse`; the string form ("2 weken") is also the serialised form.
+//!
+//! Supported dates are 1966-01-01 to 2200-12-31 (the calendar's range), for the start and for
+//! every day the count reaches; anything outside is refused with [`TermError::OutOfRange`].
+
+mod count;
+mod parse;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -46,7 +54,10 @@ pub struct TermPolicy {
 
 impl Default for TermPolicy {
     fn default() -> Self {
-        TermPolicy { atw: true, closure_days_extend: false }
+        TermPolicy {
+            atw: true,
+            closure_days_extend: false,
+        }
     }
 }
 
@@ -82,28 +93,26 @@ pub struct Deadline {
 pub enum TermError {
     #[error("datum buiten het ondersteunde bereik (1966–2200): {0}")]
     OutOfRange(Date),
-    #[error("onbekende termijn {0:?}: gebruik bijvoorbeeld \"2 weken\", \"15 dagen\" of \"2 werkdagen\"")]
+    #[error(
+        "onbekende termijn {0:?}: gebruik bijvoorbeeld \"2 weken\", \"15 dagen\" of \"2 werkdagen\""
+    )]
     Unparseable(String),
-}
-
-impl std::str::FromStr for Term {
-    type Err = TermError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let _ = s;
-        todo!()
-    }
-}
-
-impl std::fmt::Display for Term {
-    /// Dutch: "2 weken", "1 week", "15 dagen", "2 werkdagen".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let _ = f;
-        todo!()
-    }
+    /// Zero ("0 dagen" is meaningless) or more than [`Term::MAX_AMOUNT`] (a typo, not a term).
+    #[error("termijn {0:?}: het aantal moet tussen 1 en 999 liggen")]
+    AmountOutOfRange(String),
 }
 
 /// Compute the deadline of `term` counted from `start` (the date of the starting event).
-pub fn deadline(start: Date, term: Term, policy: TermPolicy, calendar: &Calendar) -> Result<Deadline, TermError> {
-    let _ = (start, term, policy, calendar);
-    todo!()
+///
+/// Forward "N dagen"/"N weken" end at start + N days/weeks, then (with `policy.atw`, for terms
+/// of at most 90 days / 12 weeks) move past non-working days (Atw art. 1) and, for terms of 3
+/// days or more, until the term holds 2 working days (Atw art. 2). "N werkdagen" ends on the
+/// N-th working day strictly after the start. Backward terms are never moved (Atw art. 1 lid 2).
+pub fn deadline(
+    start: Date,
+    term: Term,
+    policy: TermPolicy,
+    calendar: &Calendar,
+) -> Result<Deadline, TermError> {
+    count::deadline(start, term, policy, calendar)
 }

@@ -16,7 +16,7 @@ use crate::types::*;
 /// deadlock on them.
 pub(crate) async fn create<C: Conn>(
     c: &mut C,
-    batch: Vec<NewComplaint>,
+    batch: Vec<PendingComplaint>,
     now: Timestamp,
 ) -> Result<Vec<Created>, StoreError> {
     // Resolve idempotency keys first: known keys write nothing and use no number.
@@ -68,18 +68,19 @@ pub(crate) async fn create<C: Conn>(
         let number = *n;
         *n += 1;
         let reference = sql::reference(i64::from(nc.year), number)?;
-        let mut a = sql::projection_args(&nc.projection);
+        let contents = (nc.build)(reference).map_err(StoreError::Invalid)?;
+        let mut a = sql::projection_args(&contents.projection);
         a.extend(args![
             nc.id,
             i64::from(nc.year),
             number,
             &nc.idempotency_key,
-            nc.events.len() as i64,
+            contents.events.len() as i64,
             now,
         ]);
         c.exec(sql::INSERT_COMPLAINT, a).await?;
-        insert_events(c, nc.id, 0, GENESIS.to_owned(), &nc.events).await?;
-        insert_jobs(c, &nc.jobs, now).await?;
+        insert_events(c, nc.id, 0, GENESIS.to_owned(), &contents.events).await?;
+        insert_jobs(c, &contents.jobs, now).await?;
         results[i] = Some(Created {
             id: nc.id,
             reference,

@@ -1,0 +1,100 @@
+//! Every step after registration: load the complaint, let the domain decide under the
+//! procedure definition the complaint was registered with, append the events and the new
+//! projection in one transaction. A concurrent step makes the append fail on its sequence
+//! number; the step is then decided again on the newer state.
+
+use domain::complaint::{Actor, Command, Complaint, Context, decide};
+use domain::reference::Reference;
+use store::{ComplaintId, StoreError, StoredEvent};
+
+use crate::record::{from_records, projection, to_records};
+use crate::{App, AppError};
+
+/// How often a step is decided again after losing a race with another writer.
+const ATTEMPTS: usize = 5;
+
+/// A complaint read back: its identity, state and recorded events.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub id: ComplaintId,
+    pub reference: Reference,
+    /// The sequence number of the last event.
+    pub seq: i64,
+    pub complaint: Complaint,
+    pub events: Vec<StoredEvent>,
+}
+
+impl App {
+    /// Reads a complaint and folds its events into its state.
+    pub async fn load(&self, reference: Reference) -> Result<Loaded, AppError> {
+        let record = self
+            .store
+            .complaint_by_reference(reference)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let events = self.store.events(record.id).await?;
+        let domain_events = from_records(reference, &events)?;
+        let complaint = Complaint::replay(&domain_events).map_err(|_| AppError::Corrupt {
+            complaint: reference.to_string(),
+            detail: "the first event is not a registration".into(),
+        })?;
+        Ok(Loaded {
+            id: record.id,
+            reference,
+            seq: record.seq,
+            complaint,
+            events,
+        })
+    }
+
+    /// Performs one step of the procedure on a complaint.
+    pub async fn execute(
+        &self,
+        reference: Reference,
+        command: Command,
+        actor: Actor,
+    ) -> Result<Loaded, AppError> {
+        for attempt in 1..=ATTEMPTS {
+            let loaded = self.load(reference).await?;
+            let key = loaded.complaint.procedure_key().to_string();
+            let procedure = self
+                .procedures
+                .get(&key)
+                .ok_or(AppError::UnknownProcedure(key))?;
+            let now = self.clock.now();
+            let ctx = Context {
+                now,
+                actor: actor.clone(),
+                calendar: &self.calendar,
+                procedure,
+            };
+            let events = decide(Some(&loaded.complaint), command.clone(), &ctx)?;
+            let mut complaint = loaded.complaint;
+            for e in &events {
+                complaint.apply(e);
+            }
+            let records = to_records(&events, &actor, now).map_err(|detail| AppError::Corrupt {
+                complaint: reference.to_string(),
+                detail,
+            })?;
+            match self
+                .store
+                .append(
+                    loaded.id,
+                    loaded.seq,
+                    records,
+                    projection(&complaint),
+                    Vec::new(),
+                )
+                .await
+            {
+                Ok(()) => return self.load(reference).await,
+                Err(StoreError::Conflict { .. }) => {
+                    tracing::debug!(complaint.reference = %reference, attempt, "concurrent step; deciding again");
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(AppError::Busy)
+    }
+}

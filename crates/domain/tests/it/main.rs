@@ -1,0 +1,5 @@
+//! Domain integration tests: one test binary for the crate.
+
+mod complaint;
+mod procedure;
+mod terms;

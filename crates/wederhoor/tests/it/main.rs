@@ -1,0 +1,3 @@
+//! Black-box tests of the binary: one test binary for the crate.
+
+mod calendar;
