@@ -9,6 +9,7 @@ mod clock;
 mod error;
 mod intake;
 pub mod record;
+pub mod seed;
 mod steps;
 
 use std::fmt;

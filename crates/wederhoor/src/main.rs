@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod calendar_cmd;
+mod dev_cmd;
 mod serve_cmd;
 mod settings;
 
@@ -31,6 +32,11 @@ enum Command {
     Calendar {
         #[command(subcommand)]
         command: calendar_cmd::CalendarCommand,
+    },
+    /// Developer tools (seed data).
+    Dev {
+        #[command(subcommand)]
+        command: dev_cmd::DevCommand,
     },
     /// The tamper-evident audit trail.
     Audit {
@@ -67,6 +73,7 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
         Command::Serve(args) => serve_cmd::run(&settings, args).await,
         Command::Migrate => migrate(&settings).await,
         Command::Audit { command } => audit_cmd::run(&settings, command).await,
+        Command::Dev { command } => dev_cmd::run(&settings, command).await,
         Command::Calendar { .. } => unreachable!("handled without a runtime"),
     };
     match result {

@@ -1,3 +1,6 @@
 //! Black-box tests of the binary: one test binary for the crate.
 
+mod audit;
 mod calendar;
+mod db;
+mod serve;
