@@ -1,19 +1,35 @@
 //! HTTP for Wederhoor.
 //!
-//! This crate builds the axum router and serves it. Today it carries the operational endpoints
-//! (`/healthz`, `/readyz`); the public complaint form, the complainant's portal, the back office
-//! and the JSON API are added here as routes over the same [`AppState`].
+//! This crate builds the axum router and serves it: the operational endpoints (`/healthz`,
+//! `/readyz`), the public pages, and (as they come) the complainant's portal, the back office and
+//! the JSON API, all over one [`AppState`].
+//!
+//! Security that holds for every route is applied here, once: cross-origin form posts are
+//! refused (`Sec-Fetch-Site`/`Origin`, tower-http's CSRF layer; forms bound to a session carry a
+//! token as well), request bodies are limited, and pages are sent with headers that forbid
+//! framing and sniffing.
 //!
 //! [`serve`] takes a bound listener and a shutdown future, so tests run the real server on port
 //! 0 and stop it when they are done (STYLE habit 8).
 
+mod assets;
+pub mod error;
 mod health;
+mod home;
+pub mod lang;
 
 use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::Path;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::get;
 use tokio::net::TcpListener;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// Everything a request handler may use. One value, cloned cheaply into every handler.
@@ -23,12 +39,40 @@ pub struct AppState {
     pub app: Arc<app::App>,
 }
 
+/// The largest request body accepted (attachments included).
+pub const MAX_BODY_BYTES: usize = 60 * 1024 * 1024;
+
 /// The complete router.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::routes())
+        .merge(assets::routes())
+        .merge(home::routes())
+        .route("/taal/{code}", get(language_get))
+        .layer(CsrfLayer::new())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Switches the page language (a cookie for a year) and returns to the start page.
+async fn language_get(Path(code): Path<String>) -> impl IntoResponse {
+    let code = if code == "en" { "en" } else { "nl" };
+    let cookie = format!("taal={code}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    ([(header::SET_COOKIE, cookie)], Redirect::to("/"))
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` completes, then lets requests in flight
