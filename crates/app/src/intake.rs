@@ -11,10 +11,14 @@ use domain::complaint::{
 use domain::reference::Reference;
 use domain::time::civil_date;
 use jiff::Timestamp;
-use store::{ComplaintId, Contents, PendingComplaint};
+use store::{ComplaintId, Contents, NewAttachment, NewJob, PendingComplaint};
 
 use crate::record::{projection, to_records};
 use crate::{App, AppError};
+
+/// The job that sends the receipt (reference, next steps, portal link) to a complainant with an
+/// e-mail address; queued in the registering transaction.
+pub const RECEIPT_JOB: &str = "mail.receipt";
 
 /// A complaint as it arrives, before it has a reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,12 +78,25 @@ impl App {
         actor: Actor,
         idempotency_key: Option<String>,
     ) -> Result<Registered, AppError> {
+        self.register_with_attachments(intake, actor, idempotency_key, Vec::new())
+            .await
+    }
+
+    /// Registers one complaint with the files that came with it, written in the same
+    /// transaction (a known idempotency key writes neither again).
+    pub async fn register_with_attachments(
+        &self,
+        intake: Intake,
+        actor: Actor,
+        idempotency_key: Option<String>,
+        attachments: Vec<NewAttachment>,
+    ) -> Result<Registered, AppError> {
         let request = IntakeRequest {
             intake,
             actor,
             idempotency_key,
         };
-        let mut results = self.register_batch(vec![request]).await?;
+        let mut results = self.register_all(vec![(request, attachments)]).await?;
         results.pop().expect("one result per request")
     }
 
@@ -89,6 +106,14 @@ impl App {
         &self,
         batch: Vec<IntakeRequest>,
     ) -> Result<Vec<Result<Registered, AppError>>, AppError> {
+        self.register_all(batch.into_iter().map(|r| (r, Vec::new())).collect())
+            .await
+    }
+
+    async fn register_all(
+        &self,
+        batch: Vec<(IntakeRequest, Vec<NewAttachment>)>,
+    ) -> Result<Vec<Result<Registered, AppError>>, AppError> {
         let now = self.clock.now();
         let regions = self.store.regions().await?;
         let categories = self.store.categories().await?;
@@ -96,7 +121,7 @@ impl App {
             Vec::with_capacity(batch.len());
         let mut pending = Vec::new();
         let mut slots = Vec::new();
-        for (i, request) in batch.into_iter().enumerate() {
+        for (i, (request, attachments)) in batch.into_iter().enumerate() {
             let region_ok = regions
                 .iter()
                 .any(|r| r.active && r.code == request.intake.region.as_ref());
@@ -110,7 +135,7 @@ impl App {
                     request.intake.category.to_string(),
                 ))
             } else {
-                self.prepare(request, now)
+                self.prepare(request, attachments, now)
             };
             match checked {
                 Ok(p) => {
@@ -142,6 +167,7 @@ impl App {
     fn prepare(
         &self,
         request: IntakeRequest,
+        attachments: Vec<NewAttachment>,
         now: Timestamp,
     ) -> Result<PendingComplaint, AppError> {
         let year = civil_date(request.intake.received_at).year();
@@ -150,6 +176,7 @@ impl App {
             detail: e.to_string(),
         })?;
         let idempotency_key = request.idempotency_key.clone();
+        let has_email = request.intake.complainant.contact.email().is_some();
         let procedure = Arc::clone(&self.current_procedure);
         let calendar = Arc::clone(&self.calendar);
         let decide_with = move |reference: Reference| {
@@ -169,8 +196,15 @@ impl App {
             Ok::<_, domain::complaint::Refusal>((events, complaint, request.actor.clone()))
         };
         decide_with(provisional)?;
+        let id = uuid::Uuid::now_v7();
+        let receipt = has_email.then(|| NewJob {
+            kind: RECEIPT_JOB.to_string(),
+            payload: serde_json::json!({ "complaint_id": id }),
+            run_at: now,
+            dedupe_key: Some(format!("{RECEIPT_JOB}:{id}")),
+        });
         Ok(PendingComplaint {
-            id: uuid::Uuid::now_v7(),
+            id,
             year,
             idempotency_key,
             build: Arc::new(move |reference| {
@@ -179,9 +213,10 @@ impl App {
                 Ok(Contents {
                     events: to_records(&events, &actor, now)?,
                     projection: projection(&complaint),
-                    jobs: Vec::new(),
+                    jobs: receipt.clone().into_iter().collect(),
                 })
             }),
+            attachments,
         })
     }
 }

@@ -5,12 +5,15 @@
 //! the resulting events, the new projection and the follow-up jobs are written by the store in
 //! one transaction. Nothing else reads the event log to decide.
 
+pub mod accounts;
 mod clock;
 mod error;
 mod intake;
+pub mod mail_intake;
 pub mod record;
 pub mod seed;
 mod steps;
+pub mod worker;
 
 use std::fmt;
 use std::sync::Arc;
@@ -21,7 +24,7 @@ use store::Store;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
-pub use intake::{Intake, IntakeRequest, Registered};
+pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
 pub use steps::Loaded;
 
 /// The application: the store, the calendar, the procedure definitions and the clock, shared by

@@ -38,6 +38,14 @@ impl App {
             complaint: reference.to_string(),
             detail: "the first event is not a registration".into(),
         })?;
+        // The hash-chained registration names the reference; the row's columns are not chained.
+        let recorded = complaint.registration().reference;
+        if recorded != reference {
+            return Err(AppError::Corrupt {
+                complaint: reference.to_string(),
+                detail: format!("the registration records reference {recorded}"),
+            });
+        }
         Ok(Loaded {
             id: record.id,
             reference,

@@ -9,9 +9,13 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use sqlx::{Pool, Transaction};
 
+use crate::accounts::*;
 use crate::error::{StoreError, constraint};
 use crate::exec::{Arg, Conn};
-use crate::ops::{audit, catalog, complaints, jobs, queue};
+use crate::inbound::*;
+use crate::ops::{
+    attachments, audit, catalog, complaints, guards, jobs, queue, sessions, tokens, users,
+};
 use crate::types::*;
 use crate::{Backend, Store};
 
@@ -31,6 +35,23 @@ pub(crate) trait Db: Send + Sync + std::fmt::Debug + 'static {
     async fn migrate(&self) -> Result<(), StoreError>;
     /// The plan of a query, as text.
     async fn explain(&self, sql: &'static str, args: Vec<Arg>) -> Result<String, StoreError>;
+}
+
+/// Runs `$op(conn, args…)` in a write transaction and commits.
+macro_rules! in_write {
+    ($self:ident, $op:path $(, $arg:expr)*) => {{
+        let mut tx = $self.0.begin_write().await?;
+        let out = $op(&mut *tx $(, $arg)*).await?;
+        tx.commit().await?;
+        Ok(out)
+    }};
+}
+
+/// Runs `$op(conn, args…)` on a reader connection.
+macro_rules! on_reader {
+    ($self:ident, $op:path $(, $arg:expr)*) => {
+        $op(&mut *$self.read().await? $(, $arg)*).await
+    };
 }
 
 /// A [`Store`] on backend `B`.
@@ -195,5 +216,274 @@ impl<B: Db> Store for SqlStore<B> {
         let mut tx = self.0.begin_write().await?;
         catalog::add_closure_day(&mut *tx, d, name).await?;
         Ok(tx.commit().await?)
+    }
+
+    // ---- attachments ----
+
+    async fn add_attachments(
+        &self,
+        complaint: ComplaintId,
+        files: Vec<NewAttachment>,
+    ) -> Result<Vec<AttachmentInfo>, StoreError> {
+        let mut tx = self.0.begin_write().await?;
+        let stored = attachments::add(&mut *tx, complaint, &files, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    async fn attachments(&self, complaint: ComplaintId) -> Result<Vec<AttachmentInfo>, StoreError> {
+        attachments::of_complaint(&mut *self.read().await?, complaint).await
+    }
+
+    async fn attachment(&self, id: AttachmentId) -> Result<Option<Attachment>, StoreError> {
+        attachments::by_id(&mut *self.read().await?, id).await
+    }
+
+    async fn create_user(&self, user: &NewUser) -> Result<(), StoreError> {
+        in_write!(self, users::create, user)
+    }
+
+    async fn user(&self, id: AccountId) -> Result<Option<UserRecord>, StoreError> {
+        on_reader!(self, users::by_id, id)
+    }
+
+    async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError> {
+        on_reader!(self, users::by_email, email)
+    }
+
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
+        // One snapshot for the users and their regions.
+        let mut tx = self.0.begin_snapshot().await?;
+        let all = users::all(&mut *tx).await?;
+        tx.rollback().await?;
+        Ok(all)
+    }
+
+    async fn update_user(&self, id: AccountId, update: &UserUpdate) -> Result<(), StoreError> {
+        in_write!(self, users::update, id, update)
+    }
+
+    async fn set_user_active(&self, id: AccountId, active: bool) -> Result<(), StoreError> {
+        in_write!(self, users::set_active, id, active)
+    }
+
+    async fn set_password_hash(&self, id: AccountId, hash: &str) -> Result<(), StoreError> {
+        in_write!(self, users::set_password, id, hash)
+    }
+
+    async fn set_totp_secret(&self, id: AccountId, secret: Option<&str>) -> Result<(), StoreError> {
+        in_write!(self, users::set_totp, id, secret)
+    }
+
+    async fn create_session(&self, session: &NewSession) -> Result<(), StoreError> {
+        in_write!(self, sessions::create, session)
+    }
+
+    async fn touch_session(
+        &self,
+        id_hash: &str,
+        now: Timestamp,
+        idle: SignedDuration,
+    ) -> Result<Option<SessionRecord>, StoreError> {
+        in_write!(self, sessions::touch, id_hash, now, idle)
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<bool, StoreError> {
+        in_write!(self, sessions::delete, id_hash)
+    }
+
+    async fn delete_sessions_of_user(&self, id: AccountId) -> Result<u64, StoreError> {
+        in_write!(self, users::delete_sessions, id)
+    }
+
+    async fn prune_accounts(
+        &self,
+        now: Timestamp,
+        idle: SignedDuration,
+        forget_failures_before: Timestamp,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.0.begin_write().await?;
+        let n = sessions::prune(&mut *tx, now, idle).await?
+            + guards::prune(&mut *tx, forget_failures_before).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    async fn create_setup_token(
+        &self,
+        token_hash: &str,
+        user: AccountId,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_write!(
+            self,
+            sessions::create_setup,
+            token_hash,
+            user,
+            now,
+            expires_at
+        )
+    }
+
+    async fn setup_token_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<UserRecord>, StoreError> {
+        on_reader!(self, sessions::setup_user, token_hash, now)
+    }
+
+    async fn redeem_setup_token(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>, StoreError> {
+        in_write!(self, sessions::redeem_setup, token_hash, password_hash, now)
+    }
+
+    async fn create_api_token(&self, token: &NewApiToken) -> Result<(), StoreError> {
+        in_write!(self, tokens::create_api, token)
+    }
+
+    async fn use_api_token(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<(ApiTokenRecord, UserRecord)>, StoreError> {
+        in_write!(self, tokens::use_api, token_hash, now)
+    }
+
+    async fn api_tokens(&self, user: AccountId) -> Result<Vec<ApiTokenRecord>, StoreError> {
+        on_reader!(self, tokens::api_of_user, user)
+    }
+
+    async fn revoke_api_token(&self, id: ApiTokenId, now: Timestamp) -> Result<bool, StoreError> {
+        in_write!(self, tokens::revoke_api, id, now)
+    }
+
+    async fn create_portal_link(
+        &self,
+        token_hash: &str,
+        complaint: ComplaintId,
+        now: Timestamp,
+        expires_at: Option<Timestamp>,
+    ) -> Result<(), StoreError> {
+        in_write!(
+            self,
+            tokens::create_portal,
+            token_hash,
+            complaint,
+            now,
+            expires_at
+        )
+    }
+
+    async fn portal_link(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<PortalLink>, StoreError> {
+        on_reader!(self, tokens::portal, token_hash, now)
+    }
+
+    async fn revoke_portal_link(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        in_write!(self, tokens::revoke_portal, token_hash, now)
+    }
+
+    async fn revoke_portal_links(
+        &self,
+        complaint: ComplaintId,
+        now: Timestamp,
+    ) -> Result<u64, StoreError> {
+        in_write!(self, tokens::revoke_portals_of, complaint, now)
+    }
+
+    async fn set_portal_links_expiry(
+        &self,
+        complaint: ComplaintId,
+        expires_at: Option<Timestamp>,
+    ) -> Result<u64, StoreError> {
+        in_write!(self, tokens::expire_portals_of, complaint, expires_at)
+    }
+
+    async fn login_failures(&self, key: &str) -> Result<Option<LoginFailures>, StoreError> {
+        on_reader!(self, guards::failures, key)
+    }
+
+    async fn record_login_failure(
+        &self,
+        key: &str,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<LoginFailures, StoreError> {
+        in_write!(self, guards::record_failure, key, now, forget_before)
+    }
+
+    async fn claim_login_attempt(
+        &self,
+        key: &str,
+        seen: Option<LoginFailures>,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<Option<LoginFailures>, StoreError> {
+        in_write!(self, guards::claim_attempt, key, seen, now, forget_before)
+    }
+
+    async fn reset_login_failures(&self, key: &str) -> Result<(), StoreError> {
+        in_write!(self, guards::reset, key)
+    }
+
+    // ---- incoming mail ----
+
+    async fn record_inbound(&self, message: NewInbound) -> Result<InboundStatus, StoreError> {
+        in_write!(self, crate::ops::inbound::record, &message)
+    }
+
+    async fn mark_inbound(
+        &self,
+        key: &str,
+        state: InboundState,
+        complaint_id: Option<ComplaintId>,
+        outcome: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_write!(
+            self,
+            crate::ops::inbound::mark,
+            key,
+            state,
+            complaint_id,
+            outcome,
+            at
+        )
+    }
+
+    async fn inbound_message(&self, key: &str) -> Result<Option<InboundRecord>, StoreError> {
+        on_reader!(self, crate::ops::inbound::by_key, key)
+    }
+
+    async fn secret(
+        &self,
+        name: &str,
+        candidate: &str,
+        now: Timestamp,
+    ) -> Result<String, StoreError> {
+        in_write!(self, guards::secret, name, candidate, now)
+    }
+
+    // ---- complainant lookups and free-standing jobs ----
+
+    async fn complaints_by_email(&self, email: &str) -> Result<Vec<ComplaintRecord>, StoreError> {
+        on_reader!(self, crate::ops::lookup::by_email, email)
+    }
+
+    async fn enqueue_jobs(&self, jobs: Vec<NewJob>) -> Result<u64, StoreError> {
+        in_write!(self, crate::ops::lookup::enqueue, &jobs, Timestamp::now())
     }
 }

@@ -18,6 +18,22 @@ pub mod constraint {
     pub const EVENT_SEQ: &str = "events_pkey";
     /// Two jobs with one dedupe key (inserts use ON CONFLICT DO NOTHING, so rarely seen).
     pub const JOB_DEDUPE_KEY: &str = "jobs_dedupe_key_key";
+    /// Two users with one (lower-cased) e-mail address.
+    pub const USER_EMAIL: &str = "users_email_key";
+    /// Two users with one id.
+    pub const USER_ID: &str = "users_pkey";
+    /// Two sessions with one id (a 256-bit random id: never in practice).
+    pub const SESSION_ID: &str = "sessions_pkey";
+    /// Two setup tokens with one hash.
+    pub const SETUP_TOKEN: &str = "setup_tokens_pkey";
+    /// Two API tokens with one id.
+    pub const API_TOKEN_ID: &str = "api_tokens_pkey";
+    /// Two API tokens with one hash.
+    pub const API_TOKEN_HASH: &str = "api_tokens_token_hash_key";
+    /// Two unrevoked API tokens of one user with one name.
+    pub const API_TOKEN_NAME: &str = "api_tokens_active_name_key";
+    /// Two portal links with one hash.
+    pub const PORTAL_LINK: &str = "portal_links_pkey";
     /// Any other unique constraint.
     pub const OTHER: &str = "unknown_unique_constraint";
 }

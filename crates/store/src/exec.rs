@@ -11,12 +11,32 @@ use sqlx::sqlite::SqliteRow;
 
 use crate::error::StoreError;
 
-/// A bound value. Only types both databases encode alike: 64-bit integers, text, booleans.
-#[derive(Debug, Clone)]
+/// A bound value. Only types both databases encode alike: 64-bit integers, text, booleans, and
+/// bytes (SQLite BLOB, PostgreSQL BYTEA).
+#[derive(Clone)]
 pub(crate) enum Arg {
     Int(Option<i64>),
     Text(Option<String>),
     Bool(bool),
+    Bytes(Vec<u8>),
+}
+
+impl std::fmt::Debug for Arg {
+    /// Bytes show as their length: attachments are megabytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Int(v) => f.debug_tuple("Int").field(v).finish(),
+            Arg::Text(v) => f.debug_tuple("Text").field(v).finish(),
+            Arg::Bool(v) => f.debug_tuple("Bool").field(v).finish(),
+            Arg::Bytes(v) => write!(f, "Bytes({} bytes)", v.len()),
+        }
+    }
+}
+
+impl From<Vec<u8>> for Arg {
+    fn from(v: Vec<u8>) -> Arg {
+        Arg::Bytes(v)
+    }
 }
 
 impl From<i64> for Arg {
@@ -139,6 +159,7 @@ macro_rules! bind_args {
                 $crate::exec::Arg::Int(v) => q.bind(v),
                 $crate::exec::Arg::Text(v) => q.bind(v),
                 $crate::exec::Arg::Bool(v) => q.bind(v),
+                $crate::exec::Arg::Bytes(v) => q.bind(v),
             };
         }
         q

@@ -26,10 +26,12 @@
 //! `BEGIN IMMEDIATE` (so a write transaction never fails half-way on a lock upgrade); reads use a
 //! small separate pool, which WAL lets run beside the writer.
 
+mod accounts;
 mod engine;
 mod error;
 mod exec;
 pub mod hash;
+mod inbound;
 mod ops;
 mod postgres;
 mod sql;
@@ -43,7 +45,9 @@ use domain::reference::Reference;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
+pub use accounts::*;
 pub use error::{StoreError, constraint};
+pub use inbound::*;
 pub use types::*;
 
 /// Which database a store runs on.
@@ -145,4 +149,188 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn closure_days(&self) -> Result<Vec<(Date, String)>, StoreError>;
     /// Adds a closure day, or renames it when the date is known.
     async fn add_closure_day(&self, d: Date, name: &str) -> Result<(), StoreError>;
+
+    // ---- attachments (see `ops::attachments`; new complaints' files come with
+    // `PendingComplaint::attachments`, in the creating transaction) ----
+
+    /// Attaches files to an existing complaint in one transaction ([`StoreError::NotFound`]
+    /// when there is no such complaint). Returns what was stored, with size and SHA-256.
+    async fn add_attachments(
+        &self,
+        complaint: ComplaintId,
+        files: Vec<NewAttachment>,
+    ) -> Result<Vec<AttachmentInfo>, StoreError>;
+    /// A complaint's attachments without their bytes, in the order they were added.
+    async fn attachments(&self, complaint: ComplaintId) -> Result<Vec<AttachmentInfo>, StoreError>;
+    /// One attachment with its bytes.
+    async fn attachment(&self, id: AttachmentId) -> Result<Option<Attachment>, StoreError>;
+
+    // ---- staff accounts (see `accounts`; credentials arrive hashed) ----
+
+    /// Creates a user with their regions. A known e-mail address (case-insensitively) is
+    /// `DuplicateKey(constraint::USER_EMAIL)`.
+    async fn create_user(&self, user: &NewUser) -> Result<(), StoreError>;
+    async fn user(&self, id: AccountId) -> Result<Option<UserRecord>, StoreError>;
+    /// Looks the address up trimmed and lower-cased.
+    async fn user_by_email(&self, email: &str) -> Result<Option<UserRecord>, StoreError>;
+    /// Every user with their regions, by e-mail address.
+    async fn users(&self) -> Result<Vec<UserRecord>, StoreError>;
+    /// Changes name, role and regions (`NotFound` for an unknown id).
+    async fn update_user(&self, id: AccountId, update: &UserUpdate) -> Result<(), StoreError>;
+    /// Enables or disables a user; disabling also deletes their sessions.
+    async fn set_user_active(&self, id: AccountId, active: bool) -> Result<(), StoreError>;
+    async fn set_password_hash(&self, id: AccountId, hash: &str) -> Result<(), StoreError>;
+    /// Turns two-factor login on (a base32 secret) or off (None).
+    async fn set_totp_secret(&self, id: AccountId, secret: Option<&str>) -> Result<(), StoreError>;
+
+    async fn create_session(&self, session: &NewSession) -> Result<(), StoreError>;
+    /// The live session with this id hash, with its user, touched at `now`. None when unknown,
+    /// past its absolute expiry, or unused for `idle` or longer.
+    async fn touch_session(
+        &self,
+        id_hash: &str,
+        now: Timestamp,
+        idle: SignedDuration,
+    ) -> Result<Option<SessionRecord>, StoreError>;
+    /// Logout: true when the session existed.
+    async fn delete_session(&self, id_hash: &str) -> Result<bool, StoreError>;
+    /// Ends every session of a user; returns how many there were.
+    async fn delete_sessions_of_user(&self, id: AccountId) -> Result<u64, StoreError>;
+    /// Housekeeping: deletes sessions past either expiry, expired setup tokens and login
+    /// failures older than `forget_failures_before`; returns the number of rows deleted.
+    async fn prune_accounts(
+        &self,
+        now: Timestamp,
+        idle: SignedDuration,
+        forget_failures_before: Timestamp,
+    ) -> Result<u64, StoreError>;
+
+    async fn create_setup_token(
+        &self,
+        token_hash: &str,
+        user: AccountId,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// The user of an unused, unexpired setup token (for showing the form).
+    async fn setup_token_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<UserRecord>, StoreError>;
+    /// In one transaction: marks the token used, sets the password hash, voids the user's other
+    /// setup tokens and ends their sessions. None, writing nothing, when the token is unknown,
+    /// used or expired; of concurrent redemptions exactly one succeeds.
+    async fn redeem_setup_token(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<AccountId>, StoreError>;
+
+    /// A name already used by an unrevoked token of the same user is
+    /// `DuplicateKey(constraint::API_TOKEN_NAME)`.
+    async fn create_api_token(&self, token: &NewApiToken) -> Result<(), StoreError>;
+    /// The unrevoked token with this hash and its user, marked used at `now`.
+    async fn use_api_token(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<(ApiTokenRecord, UserRecord)>, StoreError>;
+    /// A user's tokens, revoked ones included, oldest first.
+    async fn api_tokens(&self, user: AccountId) -> Result<Vec<ApiTokenRecord>, StoreError>;
+    /// True when the token was live and is revoked now.
+    async fn revoke_api_token(&self, id: ApiTokenId, now: Timestamp) -> Result<bool, StoreError>;
+
+    /// Stores a portal link for a complaint (`expires_at` None while it is open).
+    async fn create_portal_link(
+        &self,
+        token_hash: &str,
+        complaint: ComplaintId,
+        now: Timestamp,
+        expires_at: Option<Timestamp>,
+    ) -> Result<(), StoreError>;
+    /// The link with this hash unless revoked or expired at `now`.
+    async fn portal_link(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<PortalLink>, StoreError>;
+    /// True when the link was live and is revoked now.
+    async fn revoke_portal_link(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> Result<bool, StoreError>;
+    /// Revokes every live link of a complaint; returns how many.
+    async fn revoke_portal_links(
+        &self,
+        complaint: ComplaintId,
+        now: Timestamp,
+    ) -> Result<u64, StoreError>;
+    /// Sets the expiry of every unrevoked link of a complaint: a time when it closes, None when
+    /// it reopens. Returns how many links changed.
+    async fn set_portal_links_expiry(
+        &self,
+        complaint: ComplaintId,
+        expires_at: Option<Timestamp>,
+    ) -> Result<u64, StoreError>;
+
+    /// Failed logins counted under `key` (e.g. `email:…`, `ip:…`), if any.
+    async fn login_failures(&self, key: &str) -> Result<Option<LoginFailures>, StoreError>;
+    /// Counts a failed login under `key` atomically (several instances share the count). The
+    /// count starts again at 1 when the previous failure was before `forget_before`.
+    async fn record_login_failure(
+        &self,
+        key: &str,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<LoginFailures, StoreError>;
+    /// Counts a login attempt as failed before the password is checked, but only if the key's
+    /// count is still `seen` (what [`Store::login_failures`] returned): of concurrent attempts
+    /// that saw the same count exactly one gets `Some(new count)`, the others `None`, so a burst
+    /// of parallel guesses cannot slip past the delay. A successful login then resets the key.
+    async fn claim_login_attempt(
+        &self,
+        key: &str,
+        seen: Option<LoginFailures>,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<Option<LoginFailures>, StoreError>;
+    async fn reset_login_failures(&self, key: &str) -> Result<(), StoreError>;
+    // ---- complainant lookups and free-standing jobs (see `ops::lookup`) ----
+
+    /// The complaints whose complainant gave `email` (trimmed, compared ASCII
+    /// case-insensitively), newest first, at most 100. For "send me my link again".
+    async fn complaints_by_email(&self, email: &str) -> Result<Vec<ComplaintRecord>, StoreError>;
+    /// Queues jobs that belong to no complaint step (e.g. a link the complainant asked for), in
+    /// one transaction. A dedupe key queued before makes its job a no-op; returns how many
+    /// were queued.
+    async fn enqueue_jobs(&self, jobs: Vec<NewJob>) -> Result<u64, StoreError>;
+
+    // ---- incoming mail (see `ops::inbound`): record first, act, then mark ----
+
+    /// Records an incoming message unless its key is known, in one transaction: `New` when it
+    /// was written (as `received`), else how far the earlier attempt got (nothing is written).
+    async fn record_inbound(&self, message: NewInbound) -> Result<InboundStatus, StoreError>;
+    /// Sets how a recorded message ended ([`StoreError::NotFound`] for an unknown key).
+    async fn mark_inbound(
+        &self,
+        key: &str,
+        state: InboundState,
+        complaint_id: Option<ComplaintId>,
+        outcome: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// One recorded message, with its raw bytes.
+    async fn inbound_message(&self, key: &str) -> Result<Option<InboundRecord>, StoreError>;
+
+    /// The secret stored under `name`, storing `candidate` first if there is none. Concurrent
+    /// callers (several instances) all get the one value that was stored first.
+    async fn secret(
+        &self,
+        name: &str,
+        candidate: &str,
+        now: Timestamp,
+    ) -> Result<String, StoreError>;
 }

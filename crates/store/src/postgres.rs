@@ -42,6 +42,14 @@ fn map_err(e: sqlx::Error) -> StoreError {
             Some("complaints_idempotency_key_key") => constraint::COMPLAINT_IDEMPOTENCY_KEY,
             Some("events_pkey") => constraint::EVENT_SEQ,
             Some("jobs_dedupe_key_key") => constraint::JOB_DEDUPE_KEY,
+            Some("users_email_key") => constraint::USER_EMAIL,
+            Some("users_pkey") => constraint::USER_ID,
+            Some("sessions_pkey") => constraint::SESSION_ID,
+            Some("setup_tokens_pkey") => constraint::SETUP_TOKEN,
+            Some("api_tokens_pkey") => constraint::API_TOKEN_ID,
+            Some("api_tokens_token_hash_key") => constraint::API_TOKEN_HASH,
+            Some("api_tokens_active_name_key") => constraint::API_TOKEN_NAME,
+            Some("portal_links_pkey") => constraint::PORTAL_LINK,
             _ => constraint::OTHER,
         });
     }

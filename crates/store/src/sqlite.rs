@@ -82,6 +82,14 @@ fn map_err(e: sqlx::Error) -> StoreError {
             "complaints.idempotency_key" => constraint::COMPLAINT_IDEMPOTENCY_KEY,
             "events.complaint_id, events.seq" => constraint::EVENT_SEQ,
             "jobs.dedupe_key" => constraint::JOB_DEDUPE_KEY,
+            "users.email" => constraint::USER_EMAIL,
+            "users.id" => constraint::USER_ID,
+            "sessions.id_hash" => constraint::SESSION_ID,
+            "setup_tokens.token_hash" => constraint::SETUP_TOKEN,
+            "api_tokens.id" => constraint::API_TOKEN_ID,
+            "api_tokens.token_hash" => constraint::API_TOKEN_HASH,
+            "api_tokens.user_id, api_tokens.name" => constraint::API_TOKEN_NAME,
+            "portal_links.token_hash" => constraint::PORTAL_LINK,
             _ => constraint::OTHER,
         });
     }

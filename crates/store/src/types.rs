@@ -98,6 +98,9 @@ pub struct PendingComplaint {
     /// Resubmitting with a known key returns the existing complaint and writes nothing.
     pub idempotency_key: Option<String>,
     pub build: BuildContents,
+    /// Files that came with the complaint, written in the same transaction (not when the
+    /// idempotency key was known: the first submission's files are kept).
+    pub attachments: Vec<NewAttachment>,
 }
 
 impl std::fmt::Debug for PendingComplaint {
@@ -106,6 +109,7 @@ impl std::fmt::Debug for PendingComplaint {
             .field("id", &self.id)
             .field("year", &self.year)
             .field("idempotency_key", &self.idempotency_key)
+            .field("attachments", &self.attachments)
             .finish_non_exhaustive()
     }
 }
@@ -123,6 +127,7 @@ impl From<NewComplaint> for PendingComplaint {
             year: nc.year,
             idempotency_key: nc.idempotency_key,
             build: std::sync::Arc::new(move |_| Ok(contents.clone())),
+            attachments: Vec::new(),
         }
     }
 }
@@ -245,4 +250,57 @@ pub struct Category {
     pub name_nl: String,
     pub name_en: String,
     pub active: bool,
+}
+
+/// A file to attach to a complaint. The store computes its size and SHA-256.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub id: AttachmentId,
+    /// The name the sender gave it (for display and download only; never a path).
+    pub filename: String,
+    /// The media type recognised from its content, e.g. `application/pdf`.
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for NewAttachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewAttachment")
+            .field("id", &self.id)
+            .field("filename", &self.filename)
+            .field("content_type", &self.content_type)
+            .field("size", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// An attachment's id (a UUID, stored as text like complaint ids).
+pub type AttachmentId = uuid::Uuid;
+
+/// A stored attachment without its bytes (for lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentInfo {
+    pub id: AttachmentId,
+    pub complaint_id: ComplaintId,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Lowercase hex SHA-256 of the bytes.
+    pub sha256: String,
+    pub created_at: Timestamp,
+}
+
+/// A stored attachment with its bytes (for download).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub info: AttachmentInfo,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Attachment")
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
 }

@@ -39,17 +39,31 @@ impl WebError {
             WebError::NotFound | WebError::App(app::AppError::NotFound) => (
                 StatusCode::NOT_FOUND,
                 lang.t("Niet gevonden", "Not found"),
-                lang.t("Deze pagina bestaat niet (meer).", "This page does not exist (any more).").into(),
+                lang.t(
+                    "Deze pagina bestaat niet (meer).",
+                    "This page does not exist (any more).",
+                )
+                .into(),
             ),
             WebError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 lang.t("Geen toegang", "No access"),
-                lang.t("U heeft geen toegang tot deze pagina.", "You do not have access to this page.").into(),
+                lang.t(
+                    "U heeft geen toegang tot deze pagina.",
+                    "You do not have access to this page.",
+                )
+                .into(),
             ),
-            WebError::Refused(message) => (StatusCode::CONFLICT, lang.t("Niet mogelijk", "Not possible"), message.clone()),
-            WebError::App(app::AppError::Refused(refusal)) => {
-                (StatusCode::CONFLICT, lang.t("Niet mogelijk", "Not possible"), refusal.to_string())
-            }
+            WebError::Refused(message) => (
+                StatusCode::CONFLICT,
+                lang.t("Niet mogelijk", "Not possible"),
+                message.clone(),
+            ),
+            WebError::App(app::AppError::Refused(refusal)) => (
+                StatusCode::CONFLICT,
+                lang.t("Niet mogelijk", "Not possible"),
+                refusal.to_string(),
+            ),
             WebError::App(app::AppError::Busy) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 lang.t("Even geduld", "Please wait"),
@@ -72,7 +86,11 @@ impl WebError {
                 )
             }
         };
-        let page = ErrorPage { lang, title, message: &message };
+        let page = ErrorPage {
+            lang,
+            title,
+            message: &message,
+        };
         (status, page).into_response()
     }
 }

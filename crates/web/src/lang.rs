@@ -73,7 +73,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
             return Ok(lang);
         }
         let jar = CookieJar::from_request_parts(parts, state).await?;
-        Ok(jar.get("taal").and_then(|c| Lang::parse(c.value())).unwrap_or_default())
+        Ok(jar
+            .get("taal")
+            .and_then(|c| Lang::parse(c.value()))
+            .unwrap_or_default())
     }
 }
 

@@ -17,6 +17,10 @@ pub mod error;
 mod health;
 mod home;
 pub mod lang;
+pub mod notify;
+mod office;
+mod portal;
+mod public;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -32,11 +36,19 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub use office::OfficeSettings;
+
 /// Everything a request handler may use. One value, cloned cheaply into every handler.
 #[derive(Debug, Clone)]
 pub struct AppState {
     /// The use cases (store, calendar, procedure definitions, clock).
     pub app: Arc<app::App>,
+    /// Staff logins and sessions (over the same store and clock as `app`).
+    pub accounts: Arc<app::accounts::Accounts>,
+    /// Send cookies with `Secure` (the configured base URL is https).
+    pub secure_cookies: bool,
+    /// Back-office settings (queue page size, when a deadline counts as near).
+    pub office: OfficeSettings,
 }
 
 /// The largest request body accepted (attachments included).
@@ -48,6 +60,9 @@ pub fn router(state: AppState) -> Router {
         .merge(health::routes())
         .merge(assets::routes())
         .merge(home::routes())
+        .merge(public::routes())
+        .merge(portal::routes())
+        .merge(office::routes())
         .route("/taal/{code}", get(language_get))
         .layer(CsrfLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -84,7 +99,9 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "listening");
-    axum::serve(listener, router(state))
+    // With the peer address, for per-client limits (`public` reads `ConnectInfo`).
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

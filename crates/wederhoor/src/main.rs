@@ -3,8 +3,15 @@
 mod audit_cmd;
 mod calendar_cmd;
 mod dev_cmd;
+mod imap_poll;
+mod mail_cmd;
+mod mail_settings;
 mod serve_cmd;
 mod settings;
+mod shutdown;
+mod token_cmd;
+mod user_cmd;
+mod worker_cmd;
 
 use std::process::ExitCode;
 
@@ -26,6 +33,8 @@ struct Cli {
 enum Command {
     /// Run the web server (and apply pending migrations first).
     Serve(serve_cmd::ServeArgs),
+    /// Run the job worker alone (mail, letters, reminders).
+    Worker(worker_cmd::WorkerArgs),
     /// Apply pending database migrations and exit.
     Migrate,
     /// The legal calendar and the deadline engine.
@@ -42,6 +51,21 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: audit_cmd::AuditCommand,
+    },
+    /// Staff accounts (the first administrator is made here).
+    User {
+        #[command(subcommand)]
+        command: user_cmd::UserCommand,
+    },
+    /// E-mail intake: a message from an MTA pipe, or a pass over the IMAP mailbox.
+    Mail {
+        #[command(subcommand)]
+        command: mail_cmd::MailCommand,
+    },
+    /// API tokens for the JSON API.
+    Token {
+        #[command(subcommand)]
+        command: token_cmd::TokenCommand,
     },
 }
 
@@ -72,8 +96,12 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
     let result = match command {
         Command::Serve(args) => serve_cmd::run(&settings, args).await,
         Command::Migrate => migrate(&settings).await,
+        Command::Worker(args) => worker_cmd::run(&settings, args).await,
         Command::Audit { command } => audit_cmd::run(&settings, command).await,
         Command::Dev { command } => dev_cmd::run(&settings, command).await,
+        Command::User { command } => user_cmd::run(&settings, command).await,
+        Command::Token { command } => token_cmd::run(&settings, command).await,
+        Command::Mail { command } => mail_cmd::run(&settings, command).await,
         Command::Calendar { .. } => unreachable!("handled without a runtime"),
     };
     match result {

@@ -1,5 +1,5 @@
-//! `wederhoor serve`: migrate, then serve HTTP until SIGTERM or Ctrl-C, then finish the requests
-//! in flight.
+//! `wederhoor serve`: migrate, then serve HTTP and run the job worker until SIGTERM or Ctrl-C,
+//! then finish the requests and jobs in flight.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -8,7 +8,10 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Args;
 
+use crate::mail_settings::MailArgs;
 use crate::settings::Settings;
+use crate::shutdown::Shutdown;
+use crate::worker_cmd;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -18,6 +21,11 @@ pub struct ServeArgs {
     /// Do not apply pending migrations at start (run `wederhoor migrate` separately).
     #[arg(long)]
     no_migrate: bool,
+    /// Do not run the job worker in this process (run `wederhoor worker` separately).
+    #[arg(long, env = "WEDERHOOR_NO_WORKER")]
+    no_worker: bool,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -25,40 +33,35 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     if !args.no_migrate {
         store.migrate().await.context("migrations failed")?;
     }
-    let app = app::App::start(store, Arc::new(app::SystemClock))
-        .await
-        .context("cannot load the organisation's calendar")?;
+    let app = Arc::new(
+        app::App::start(store, Arc::new(app::SystemClock))
+            .await
+            .context("cannot load the organisation's calendar")?,
+    );
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
-    let state = web::AppState { app: Arc::new(app) };
-    web::serve(listener, state, shutdown_signal()).await?;
+    let shutdown = Shutdown::on_signal();
+    let worker = if args.no_worker {
+        None
+    } else {
+        let worker = worker_cmd::build(Arc::clone(&app), settings, &args.mail)?;
+        let stop = shutdown.clone();
+        Some(tokio::spawn(
+            async move { worker.run(stop.requested()).await },
+        ))
+    };
+    let accounts = app::accounts::Accounts::new(Arc::clone(app.store()), Arc::clone(app.clock()));
+    let state = web::AppState {
+        app,
+        accounts: Arc::new(accounts),
+        secure_cookies: args.mail.base_url.starts_with("https://"),
+        office: web::OfficeSettings::default(),
+    };
+    web::serve(listener, state, shutdown.requested()).await?;
+    if let Some(worker) = worker {
+        worker.await.context("the worker task failed")?;
+    }
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
-}
-
-/// Completes on SIGTERM (how orchestrators stop a process) or Ctrl-C.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::error!(%error, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(error) => {
-                tracing::error!(%error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutdown requested: finishing requests in flight");
 }

@@ -217,7 +217,7 @@ impl<'a> Life<'a> {
         let settled = self.rng.bool();
         let mut attendees = vec![name("Klager"), name("Klachtbehandelaar")];
         if employee_present {
-            let employee: &str = *self.pick(EMPLOYEES);
+            let employee = *self.pick::<&str>(EMPLOYEES);
             attendees.push(name(employee));
         }
         let record = HearingRecordInput {

@@ -113,6 +113,7 @@ impl App {
                     jobs: Vec::new(),
                 })
             }),
+            attachments: Vec::new(),
         }
     }
 }

@@ -110,6 +110,38 @@ pub enum SettlementParty {
     Complainant { via: ConfirmationVia },
 }
 
+/// How a message about an existing complaint reached the organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrespondenceChannel {
+    Email,
+    Portal,
+    Letter,
+    Phone,
+}
+
+/// A message about a complaint that is not itself a step of the procedure: a reply to the
+/// receipt, a question, a document sent later. It joins the timeline in any status, open or
+/// closed, and changes neither the status nor a deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correspondence {
+    pub channel: CorrespondenceChannel,
+    /// When it reached the organisation.
+    pub received_at: Timestamp,
+    /// False when it came from someone else than the complainant (or their representative),
+    /// e.g. an e-mail quoting the reference from an unknown address.
+    pub from_complainant: bool,
+    /// The subject line, if any (blank counts as none).
+    pub subject: Option<String>,
+    pub text: Text,
+    /// The sender's Message-ID (without angle brackets) for e-mail: a complaint records each
+    /// message once, so processing a message again after a crash changes nothing.
+    pub message_id: Option<String>,
+    /// The names of the files that came with it (the files themselves are stored beside the
+    /// complaint).
+    pub attachments: Vec<String>,
+}
+
 /// The new end of an extended deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExtendTo {
@@ -174,6 +206,8 @@ pub enum Command {
     Reassign {
         to: UserId,
     },
+    /// Not a step of the procedure (see [`Correspondence`]).
+    RecordCorrespondence(Correspondence),
 }
 
 impl Command {
@@ -197,6 +231,7 @@ impl Command {
             Command::ExtendDeadline { .. } => "Termijn verlengen",
             Command::CloseAsNotAComplaint { .. } => "Afsluiten als geen klacht",
             Command::Reassign { .. } => "Klacht toewijzen",
+            Command::RecordCorrespondence(_) => "Bericht vastleggen",
         }
     }
 }

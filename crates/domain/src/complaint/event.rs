@@ -6,7 +6,9 @@
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
-use super::command::{ContactMethod, HearingForm, ObjectionVia, SettlementParty};
+use super::command::{
+    ContactMethod, CorrespondenceChannel, HearingForm, ObjectionVia, SettlementParty,
+};
 use super::deadlines::{DeadlineChanges, Extension};
 use super::person::{Channel, Complainant};
 use super::types::{Category, PersonName, RegionCode, Text, UserId};
@@ -178,6 +180,23 @@ pub struct ComplaintReassigned {
     pub to: UserId,
 }
 
+/// A message about the complaint joined its timeline (not a step: no status or deadline
+/// changes). Recorded in any status, also after closure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrespondenceReceived {
+    pub channel: CorrespondenceChannel,
+    pub received_at: Timestamp,
+    pub received_on: Date,
+    pub from_complainant: bool,
+    pub subject: Option<Text>,
+    pub text: Text,
+    /// The e-mail's Message-ID without angle brackets; a complaint holds each one once.
+    pub message_id: Option<String>,
+    /// File names of the attachments stored with it.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
 /// A fact about a complaint. The `type` tag values are stable (see `kind`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -203,6 +222,7 @@ pub enum Event {
     DeadlineExtended(DeadlineExtended),
     ComplainantMessageDue(ComplainantMessage),
     ComplaintReassigned(ComplaintReassigned),
+    CorrespondenceReceived(CorrespondenceReceived),
 }
 
 impl Event {
@@ -230,6 +250,7 @@ impl Event {
             Event::DeadlineExtended(_) => "deadline_extended",
             Event::ComplainantMessageDue(_) => "complainant_message_due",
             Event::ComplaintReassigned(_) => "complaint_reassigned",
+            Event::CorrespondenceReceived(_) => "correspondence_received",
         }
     }
 
@@ -257,7 +278,8 @@ impl Event {
             Event::DeadlineExtended(_)
             | Event::ComplainantMessageDue(_)
             | Event::SettlementConfirmed(_)
-            | Event::ComplaintReassigned(_) => None,
+            | Event::ComplaintReassigned(_)
+            | Event::CorrespondenceReceived(_) => None,
         }
     }
 }

@@ -18,8 +18,9 @@ mod types;
 
 pub use actor::{Actor, Role};
 pub use command::{
-    AnswerDraft, Command, ConfirmationVia, ContactMethod, ExtendTo, HearingForm, HearingOutcome,
-    HearingRecordInput, ObjectionVia, Registration, SettlementParty,
+    AnswerDraft, Command, ConfirmationVia, ContactMethod, Correspondence, CorrespondenceChannel,
+    ExtendTo, HearingForm, HearingOutcome, HearingRecordInput, ObjectionVia, Registration,
+    SettlementParty,
 };
 pub use deadlines::{
     ClosedDeadline, DeadlineChanges, DeadlineOutcome, Extension, OpenDeadline, date_nl,
@@ -27,9 +28,9 @@ pub use deadlines::{
 pub use decide::{Context, FUTURE_TOLERANCE, decide, step_of};
 pub use event::{
     AnswerIssued, Closed, ClosedAsNotAComplaint, ComplainantMessage, ComplaintReassigned,
-    ComplaintRegistered, DeadlineExtended, Event, FinalDecisionIssued, FirstContactLogged,
-    HearingDeclined, HearingOfferLapsed, HearingOffered, HearingRecorded, HearingScheduled,
-    LateObjectionDecided, ObjectionRegistered, SettlementConfirmed,
+    ComplaintRegistered, CorrespondenceReceived, DeadlineExtended, Event, FinalDecisionIssued,
+    FirstContactLogged, HearingDeclined, HearingOfferLapsed, HearingOffered, HearingRecorded,
+    HearingScheduled, LateObjectionDecided, ObjectionRegistered, SettlementConfirmed,
 };
 pub use person::{Channel, Complainant, ContactDetails, Representative};
 pub use refusal::{AnswerPart, Refusal};

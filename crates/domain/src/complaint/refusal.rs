@@ -109,6 +109,8 @@ pub enum Refusal {
     SameAssignee,
     #[error("De procedure van deze klacht staat dit niet toe: {what}.")]
     DisabledByProcedure { what: &'static str },
+    #[error("Dit bericht ({message_id}) is al bij deze klacht vastgelegd.")]
+    DuplicateMessage { message_id: String },
     #[error("De termijn kan niet worden berekend: {0}")]
     Term(#[from] TermError),
 }
@@ -139,6 +141,7 @@ impl Refusal {
             Refusal::ExtensionNotLater { .. } => "extension_not_later",
             Refusal::SameAssignee => "same_assignee",
             Refusal::DisabledByProcedure { .. } => "disabled_by_procedure",
+            Refusal::DuplicateMessage { .. } => "duplicate_message",
             Refusal::Term(_) => "term_error",
         }
     }

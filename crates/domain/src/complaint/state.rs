@@ -4,6 +4,8 @@
 //! panics. The state keeps what the next decision needs and what the projection shows: the
 //! status, the open deadlines and the facts of the steps taken so far.
 
+use std::collections::BTreeSet;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +128,8 @@ pub struct Complaint {
     complainant_confirmed: bool,
     /// The last day to object, kept after the window closed (a late objection names it).
     objection_window_end: Option<Date>,
+    /// The Message-IDs of the correspondence recorded so far: each is recorded once.
+    message_ids: BTreeSet<String>,
 }
 
 /// A log that does not start with a registration.
@@ -150,6 +154,7 @@ impl Complaint {
             organisation_confirmed: false,
             complainant_confirmed: false,
             objection_window_end: None,
+            message_ids: BTreeSet::new(),
         };
         c.deadlines.extend(event.deadlines.opened.iter().cloned());
         c
@@ -239,6 +244,9 @@ impl Complaint {
             }
             Event::ComplainantMessageDue(_) => {}
             Event::ComplaintReassigned(e) => self.assignee = Some(e.to.clone()),
+            Event::CorrespondenceReceived(e) => {
+                self.message_ids.extend(e.message_id.clone());
+            }
         }
     }
 
@@ -297,6 +305,11 @@ impl Complaint {
     /// The last day of the objection window (extensions included), once an answer was issued.
     pub fn objection_window_end(&self) -> Option<Date> {
         self.objection_window_end
+    }
+
+    /// Whether a message with this Message-ID (without angle brackets) is on the timeline.
+    pub fn has_message(&self, message_id: &str) -> bool {
+        self.message_ids.contains(message_id)
     }
 
     /// Whether the organisation and the complainant confirmed the settlement.

@@ -7,6 +7,7 @@
 
 mod actors;
 mod closing;
+mod correspondence;
 mod events;
 mod hearing;
 mod intake;

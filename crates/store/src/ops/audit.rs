@@ -164,6 +164,9 @@ fn check_chain(
                 ),
             ));
         }
+        if e.seq == 1 {
+            check_recorded_reference(s, e, out);
+        }
         prev_seq = e.seq;
         prev_hash = &e.hash;
     }
@@ -176,6 +179,28 @@ fn check_chain(
         out.push(s.problem(
             Some(projection_seq),
             format!("projection seq {projection_seq} but {last}"),
+        ));
+    }
+}
+
+/// The reference column is not hashed, but the first event may record the reference it was
+/// created under (a top-level `"reference"` field, as the app's registration event does): then
+/// the two must agree, so swapping two complaints' references is detected.
+fn check_recorded_reference(s: &Subject, first: &EventRow, out: &mut Vec<AuditProblem>) {
+    let Ok(payload) = serde_json::from_str::<serde_json::Value>(&first.payload) else {
+        return;
+    };
+    let Some(recorded) = payload.get("reference").and_then(|r| r.as_str()) else {
+        return;
+    };
+    let column = s.reference.map(|r| r.to_string());
+    if column.as_deref() != Some(recorded) {
+        out.push(s.problem(
+            Some(1),
+            format!(
+                "event 1 records reference {recorded} but the complaint is stored as {}",
+                column.as_deref().unwrap_or("(none)")
+            ),
         ));
     }
 }

@@ -1,5 +1,5 @@
-//! Creating complaints (gap-free references, idempotency) and appending to them (optimistic
-//! concurrency on `seq`, hash chain, projection and jobs in one transaction).
+//! Creating complaints (gap-free references, idempotency, their attachments) and appending to
+//! them (optimistic concurrency on `seq`, hash chain, projection and jobs in one transaction).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -81,6 +81,7 @@ pub(crate) async fn create<C: Conn>(
         c.exec(sql::INSERT_COMPLAINT, a).await?;
         insert_events(c, nc.id, 0, GENESIS.to_owned(), &contents.events).await?;
         insert_jobs(c, &contents.jobs, now).await?;
+        super::attachments::insert(c, nc.id, &nc.attachments, now).await?;
         results[i] = Some(Created {
             id: nc.id,
             reference,

@@ -2,8 +2,15 @@
 //! backend. Each function runs inside the transaction (or on the connection) its caller gives it;
 //! `engine` decides where transactions begin and end.
 
+pub(crate) mod attachments;
 pub(crate) mod audit;
 pub(crate) mod catalog;
 pub(crate) mod complaints;
+pub(crate) mod guards;
+pub(crate) mod inbound;
 pub(crate) mod jobs;
+pub(crate) mod lookup;
 pub(crate) mod queue;
+pub(crate) mod sessions;
+pub(crate) mod tokens;
+pub(crate) mod users;

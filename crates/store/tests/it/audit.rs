@@ -125,3 +125,46 @@ async fn a_truncated_log_and_a_deleted_complaint_are_detected(db: &TestDb) {
             .starts_with("year 2027: 2 references issued but 1 complaints present")
     );
 }
+
+/// A complaint whose first event records its own reference, as the app's registration does.
+fn self_referencing(year: i16) -> PendingComplaint {
+    let template = complaint(year);
+    PendingComplaint {
+        id: template.id,
+        year,
+        idempotency_key: None,
+        attachments: Vec::new(),
+        build: std::sync::Arc::new(move |r| {
+            let mut first = template.events[0].clone();
+            first.payload = serde_json::json!({ "reference": r.to_string(), "text": "x" });
+            Ok(Contents {
+                events: vec![first],
+                projection: template.projection.clone(),
+                jobs: vec![],
+            })
+        }),
+    }
+}
+
+conformance_test!(swapped_references_are_detected);
+async fn swapped_references_are_detected(db: &TestDb) {
+    let (a, b) = (self_referencing(2026), self_referencing(2026));
+    db.store.create_pending(vec![a, b]).await.unwrap();
+    assert!(db.store.verify_audit().await.unwrap().is_clean());
+    // The reference columns are not part of the chain; the first event's record of them is.
+    db.raw(
+        "UPDATE complaints SET ref_number = ref_number + 100 WHERE ref_number = 1;
+         UPDATE complaints SET ref_number = 1 WHERE ref_number = 2;
+         UPDATE complaints SET ref_number = 2 WHERE ref_number = 101;",
+    )
+    .await
+    .unwrap();
+    let found = problems(db).await;
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|(_, seq, what)| *seq == Some(1) && what.contains("records reference")),
+        "{found:?}"
+    );
+}

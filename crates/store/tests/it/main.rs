@@ -3,10 +3,15 @@
 
 mod helpers;
 
+mod accounts;
+mod attachments;
 mod audit;
 mod catalog;
 mod complaints;
 mod concurrency;
+mod credentials;
+mod inbound;
 mod jobs;
+mod lookup;
 mod plans;
 mod queue;

@@ -3,4 +3,7 @@
 mod audit;
 mod calendar;
 mod db;
+mod dovecot;
+mod mail;
 mod serve;
+mod users;

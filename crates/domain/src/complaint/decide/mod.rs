@@ -5,8 +5,13 @@
 //! complaint is open; the step is allowed in its status; the content is complete. Then it
 //! computes the deadlines the step opens and closes and puts them into the events. Nothing here
 //! reads a clock or changes state: `apply` does that with the events returned.
+//!
+//! Correspondence ([`Command::RecordCorrespondence`]) is the one command outside the step table:
+//! it is allowed in every status and has its own short list of who may record it (see
+//! `correspondence`).
 
 mod closing;
+mod correspondence;
 mod hearing;
 mod intake;
 mod objection;
@@ -57,8 +62,10 @@ pub fn decide(
     command: Command,
     ctx: &Context<'_>,
 ) -> Result<Vec<Event>, Refusal> {
-    let step = step_of(&command);
-    authorize(step, &command, ctx)?;
+    match step_of(&command) {
+        Some(step) => authorize(step, &command, ctx)?,
+        None => correspondence::authorize(ctx)?,
+    }
     let (c, command) = match (complaint, command) {
         (None, Command::Register(r)) => return intake::register(r, ctx),
         (Some(_), Command::Register(_)) => return Err(Refusal::AlreadyRegistered),
@@ -74,7 +81,9 @@ pub fn decide(
     let status = c.status();
     let late_objection_after_closure = matches!(command, Command::RegisterObjection { .. })
         && status == Status::Closed(Closure::Handled);
-    if status.is_closed() && !late_objection_after_closure {
+    // Correspondence joins the timeline of a closed complaint too (it reopens nothing).
+    let correspondence = matches!(command, Command::RecordCorrespondence(_));
+    if status.is_closed() && !late_objection_after_closure && !correspondence {
         return Err(Refusal::Closed { status });
     }
     match command {
@@ -117,12 +126,14 @@ pub fn decide(
             closing::not_a_complaint(c, reason, referral, ctx)
         }
         Command::Reassign { to } => closing::reassign(c, to),
+        Command::RecordCorrespondence(input) => correspondence::record(c, input, ctx),
     }
 }
 
-/// The step a command performs (the definition says who may perform it).
-pub fn step_of(command: &Command) -> StepId {
-    match command {
+/// The step a command performs (the definition says who may perform it). `None` for
+/// correspondence, which is not a step of the procedure (see `correspondence`).
+pub fn step_of(command: &Command) -> Option<StepId> {
+    Some(match command {
         Command::Register(_) => StepId::Register,
         Command::LogFirstContact { .. } => StepId::FirstContact,
         Command::IssueAnswer(_) => StepId::Answer,
@@ -139,7 +150,8 @@ pub fn step_of(command: &Command) -> StepId {
         Command::ExtendDeadline { .. } => StepId::Extension,
         Command::CloseAsNotAComplaint { .. } => StepId::NotAComplaint,
         Command::Reassign { .. } => StepId::Reassignment,
-    }
+        Command::RecordCorrespondence(_) => return None,
+    })
 }
 
 fn authorize(step: StepId, command: &Command, ctx: &Context<'_>) -> Result<(), Refusal> {
@@ -156,6 +168,16 @@ fn authorize(step: StepId, command: &Command, ctx: &Context<'_>) -> Result<(), R
             .collect::<Vec<_>>()
             .join(" of ")
     };
+    // The mail intake registers an e-mail complaint on the handler's behalf: the procedure has
+    // the handler register e-mail complaints, and the system does that clerical part for them
+    // (only where the definition lets the handler register at all).
+    if let Command::Register(r) = command
+        && ctx.actor == Actor::System
+        && r.channel == super::person::Channel::Email
+        && def.who.contains(&Party::Handler)
+    {
+        return Ok(());
+    }
     if !ctx.actor.may_act_as(&def.who) {
         return Err(refuse(parties()));
     }

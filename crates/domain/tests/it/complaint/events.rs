@@ -120,6 +120,21 @@ fn all_events() -> Vec<Event> {
         offered()
             .given(system(), "2026-05-01 06:00", Command::LapseHearingOffer)
             .events,
+        registered()
+            .given(
+                system(),
+                "2026-04-14 09:00",
+                Command::RecordCorrespondence(domain::complaint::Correspondence {
+                    channel: domain::complaint::CorrespondenceChannel::Email,
+                    received_at: at("2026-04-14 08:00"),
+                    from_complainant: true,
+                    subject: Some("Re: uw klacht".into()),
+                    text: domain::complaint::Text::try_from("Aanvulling.").unwrap(),
+                    message_id: Some("r@example.nl".into()),
+                    attachments: vec!["foto.jpg".into()],
+                }),
+            )
+            .events,
     ];
     for m in more {
         events.extend(m);
@@ -133,7 +148,7 @@ fn every_event_round_trips_through_json_with_its_kind_as_type() {
     let mut kinds: Vec<&str> = events.iter().map(Event::kind).collect();
     kinds.sort();
     kinds.dedup();
-    assert_eq!(kinds.len(), 20, "{kinds:?}");
+    assert_eq!(kinds.len(), 21, "{kinds:?}");
     for e in &events {
         let json = serde_json::to_value(e).unwrap();
         assert_eq!(json["type"], e.kind(), "{json}");

@@ -1,0 +1,137 @@
+//! The receipt: sent when a complaint with an e-mail address is registered, on any channel. It
+//! states the reference, what happens next and by when, and carries the personal portal link.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use app::App;
+use app::accounts::Accounts;
+use app::worker::{JobError, JobHandler};
+use askama::Template;
+use domain::complaint::date_nl;
+use mail::{Mailbox, OutgoingMail};
+use store::Job;
+
+use super::Mailer;
+
+/// The job kind; its payload is `{"complaint_id": "<uuid>"}`.
+pub const RECEIPT_JOB: &str = app::RECEIPT_JOB;
+
+/// Sends receipts.
+#[derive(Debug, Clone)]
+pub struct ReceiptMail {
+    pub mailer: Mailer,
+    pub accounts: Arc<Accounts>,
+}
+
+/// One line of "what happens next".
+struct Next {
+    what: &'static str,
+    by: String,
+    rule: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/receipt.txt")]
+struct ReceiptText<'a> {
+    name: &'a str,
+    reference: String,
+    received: String,
+    next: &'a [Next],
+    link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/receipt.html")]
+struct ReceiptHtml<'a> {
+    name: &'a str,
+    reference: String,
+    received: String,
+    next: &'a [Next],
+    link: &'a str,
+}
+
+impl JobHandler for ReceiptMail {
+    fn run<'a>(
+        &'a self,
+        app: &'a App,
+        job: &'a Job,
+    ) -> Pin<Box<dyn Future<Output = Result<(), JobError>> + Send + 'a>> {
+        Box::pin(self.send_receipt(app, job))
+    }
+}
+
+impl ReceiptMail {
+    async fn send_receipt(&self, app: &App, job: &Job) -> Result<(), JobError> {
+        let id: uuid::Uuid = job.payload["complaint_id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| JobError::Permanent("payload has no complaint_id".into()))?;
+        let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
+        let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
+        let record =
+            record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
+        let loaded = app
+            .load(record.reference)
+            .await
+            .map_err(|e| transient(&e))?;
+        let registration = loaded.complaint.registration();
+        let Some(address) = registration.complainant.contact.email() else {
+            return Err(JobError::Permanent(
+                "the complainant has no e-mail address".into(),
+            ));
+        };
+        let token = self
+            .accounts
+            .create_portal_link(id)
+            .await
+            .map_err(|e| transient(&e))?;
+        let link = self.mailer.settings.portal_url(token.expose());
+        let next: Vec<Next> = loaded
+            .complaint
+            .open_deadlines()
+            .into_iter()
+            .map(|d| Next {
+                what: d.kind.label_nl(),
+                by: date_nl(d.end()),
+                rule: d.deadline.rule.clone(),
+            })
+            .collect();
+        let name = registration.complainant.name.to_string();
+        let reference = record.reference.to_string();
+        let received = date_nl(domain::time::civil_date(registration.received_at));
+        let text = ReceiptText {
+            name: &name,
+            reference: reference.clone(),
+            received: received.clone(),
+            next: &next,
+            link: &link,
+        }
+        .render()
+        .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
+        let html = ReceiptHtml {
+            name: &name,
+            reference: reference.clone(),
+            received,
+            next: &next,
+            link: &link,
+        }
+        .render()
+        .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
+        let mail = OutgoingMail {
+            from: self.mailer.settings.from.clone(),
+            to: vec![Mailbox::named(name.clone(), address.to_string())],
+            reply_to: None,
+            subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
+            text,
+            html,
+            message_id: self.mailer.settings.message_id("receipt", id)?,
+            in_reply_to: None,
+            references: Vec::new(),
+            attachments: Vec::new(),
+            auto_submitted: true,
+        };
+        self.mailer.send(&mail).await
+    }
+}

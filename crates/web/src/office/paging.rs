@@ -1,0 +1,165 @@
+//! Which rows the work queue shows: the filters (checked against the staff member's regions),
+//! the region scope of the store queries, and the keyset cursor of the next page.
+//!
+//! Region scoping is in the query. The store serves one region per query from its
+//! `(region, next_deadline, id)` partial index without a sort; a user with several regions gets
+//! one such query per region (each at most a page plus one row), merged here by the same key.
+//! That keeps every query on an index, where an `IN` list would need a sort of all matching
+//! rows. Staff with all regions get the single unfiltered query.
+//!
+//! "Only overdue" needs no query of its own: overdue rows (last day before today) are a prefix
+//! of the deadline order, so the page stops at the first row that is not overdue.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use store::{ComplaintId, QueueQuery, QueueRow};
+
+use super::labels::open_state;
+use super::staff::{Staff, percent_encode};
+use crate::AppState;
+use crate::error::WebError;
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct QueueParams {
+    #[serde(default)]
+    regio: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    verlopen: String,
+    /// The cursor: `<date>_<uuid>` of the previous page's last row.
+    #[serde(default)]
+    na: String,
+}
+
+/// The filters, checked against what this staff member may see.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Filter {
+    pub region: Option<String>,
+    pub state: Option<String>,
+    pub overdue_only: bool,
+    pub after: Option<(Date, ComplaintId)>,
+}
+
+impl Filter {
+    /// A region the user may not see, an unknown state or a malformed cursor is not found.
+    pub(crate) fn parse(p: &QueueParams, staff: &Staff) -> Result<Filter, WebError> {
+        let region = non_empty(&p.regio);
+        if region
+            .as_deref()
+            .is_some_and(|r| !staff.session().may_see_region(r))
+        {
+            return Err(WebError::NotFound);
+        }
+        let state = non_empty(&p.status);
+        if state.as_deref().is_some_and(|s| open_state(s).is_none()) {
+            return Err(WebError::NotFound);
+        }
+        let after = match non_empty(&p.na) {
+            None => None,
+            Some(c) => Some(parse_cursor(&c).ok_or(WebError::NotFound)?),
+        };
+        Ok(Filter {
+            region,
+            state,
+            overdue_only: !p.verlopen.is_empty(),
+            after,
+        })
+    }
+
+    /// The query string of this filter, from `after`.
+    pub(crate) fn href(&self, after: Option<(Date, ComplaintId)>) -> String {
+        let mut pairs = Vec::new();
+        if let Some(r) = &self.region {
+            pairs.push(format!("regio={}", percent_encode(r)));
+        }
+        if let Some(s) = &self.state {
+            pairs.push(format!("status={}", percent_encode(s)));
+        }
+        if self.overdue_only {
+            pairs.push("verlopen=1".to_owned());
+        }
+        if let Some((d, id)) = after {
+            pairs.push(format!("na={d}_{id}"));
+        }
+        if pairs.is_empty() {
+            "/kantoor".to_owned()
+        } else {
+            format!("/kantoor?{}", pairs.join("&"))
+        }
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+fn parse_cursor(c: &str) -> Option<(Date, ComplaintId)> {
+    let (d, id) = c.split_once('_')?;
+    Some((d.parse().ok()?, id.parse().ok()?))
+}
+
+/// One page of rows in queue order, and whether more follow.
+pub(crate) async fn fetch(
+    state: &AppState,
+    staff: &Staff,
+    filter: &Filter,
+    limit: u32,
+    today: Date,
+) -> Result<(Vec<QueueRow>, bool), WebError> {
+    let user = &staff.session().user;
+    let scopes: Vec<Option<String>> = match (&filter.region, user.all_regions) {
+        (Some(region), _) => vec![Some(region.clone())],
+        (None, true) => vec![None],
+        (None, false) => user.regions.iter().cloned().map(Some).collect(),
+    };
+    let mut rows = Vec::new();
+    for region in scopes {
+        let q = QueueQuery {
+            region,
+            state: filter.state.clone(),
+            after: filter.after,
+            limit: limit + 1,
+        };
+        rows.extend(state.app.store().queue(&q).await?);
+    }
+    rows.sort_by_key(QueueRow::cursor);
+    let mut more = rows.len() > limit as usize;
+    if filter.overdue_only
+        && let Some(end) = rows
+            .iter()
+            .position(|r| r.next_deadline.is_none_or(|d| d >= today))
+        && end <= limit as usize
+    {
+        rows.truncate(end);
+        more = false;
+    }
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_reads_back_what_the_next_link_writes() {
+        let id: ComplaintId = "0196a1b2-0000-7000-8000-000000000001".parse().unwrap();
+        let d = jiff::civil::date(2026, 5, 5);
+        let f = Filter {
+            region: Some("noord".into()),
+            state: None,
+            overdue_only: true,
+            after: None,
+        };
+        let href = f.href(Some((d, id)));
+        assert_eq!(
+            href,
+            format!("/kantoor?regio=noord&verlopen=1&na=2026-05-05_{id}")
+        );
+        assert_eq!(parse_cursor(&format!("2026-05-05_{id}")), Some((d, id)));
+        assert_eq!(parse_cursor("2026-05-05"), None);
+        assert_eq!(parse_cursor("x_y"), None);
+    }
+}

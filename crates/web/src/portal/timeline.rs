@@ -1,0 +1,292 @@
+//! What happened, as the complainant may see it: each recorded event becomes a sentence, or
+//! nothing. Decided per event kind, with hiding as the default: staff notes, staff user ids,
+//! reassignments, the mechanics of messaging and any kind this module does not know (a newer
+//! event added later) stay out. The actor of an event is never shown.
+
+use app::Loaded;
+use domain::complaint::{
+    Channel, ConfirmationVia, ContactMethod, Event, HearingForm, ObjectionVia, SettlementParty,
+};
+use jiff::Timestamp;
+
+use super::explain::{date_in, moment_in, moment_iso};
+use crate::lang::Lang;
+
+/// One line of the timeline.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// "maandag 13 april 2026, 10:00".
+    pub when: String,
+    /// For `<time datetime>`.
+    pub iso: String,
+    pub title: String,
+    /// Short facts under the title.
+    pub details: Vec<String>,
+    /// A letter's text the complainant received (shown folded).
+    pub text: Option<Folded>,
+}
+
+/// A longer text behind a `<details>` summary.
+#[derive(Debug)]
+pub(super) struct Folded {
+    pub summary: &'static str,
+    pub paragraphs: Vec<String>,
+}
+
+/// The visible events, oldest first. An event that cannot be read is left out (and logged):
+/// `App::load` already read them all, so this does not happen in practice.
+pub(super) fn entries(loaded: &Loaded, lang: Lang) -> Vec<Entry> {
+    loaded
+        .events
+        .iter()
+        .filter_map(|record| {
+            let event: Event = match serde_json::from_value(record.payload.clone()) {
+                Ok(e) => e,
+                Err(e) => {
+                    tracing::warn!(complaint.id = %loaded.id, seq = record.seq, error = %e, "unreadable event");
+                    return None;
+                }
+            };
+            entry(&event, record.at, lang)
+        })
+        .collect()
+}
+
+fn form_text(form: HearingForm, lang: Lang) -> &'static str {
+    match form {
+        HearingForm::Phone => lang.t("telefonisch", "by phone"),
+        HearingForm::Office => lang.t("op kantoor", "at the office"),
+    }
+}
+
+pub(super) fn form_label(form: HearingForm, lang: Lang) -> &'static str {
+    match form {
+        HearingForm::Phone => lang.t("Telefonisch", "By phone"),
+        HearingForm::Office => lang.t("Op ons kantoor", "At our office"),
+    }
+}
+
+fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
+    let t = |nl: &str, en: &str| lang.t(nl, en).to_owned();
+    let mut when = at;
+    let mut details = Vec::new();
+    let mut text = None;
+    let title = match event {
+        Event::ComplaintRegistered(e) => {
+            when = e.received_at;
+            let via = match e.channel {
+                Channel::Web => t("via het klachtenformulier", "through the complaint form"),
+                Channel::Email => t("per e-mail", "by e-mail"),
+                Channel::Phone => t("telefonisch", "by phone"),
+                Channel::Letter => t("per brief", "by letter"),
+                Channel::InPerson => t("op kantoor", "in person"),
+            };
+            format!("{} ({via})", t("Klacht ontvangen", "Complaint received"))
+        }
+        Event::FirstContactLogged(e) => {
+            when = e.contacted_at;
+            // The note is the handler's own: not shown.
+            match e.via {
+                ContactMethod::Phone => t(
+                    "Contact opgenomen (telefonisch)",
+                    "We contacted you (by phone)",
+                ),
+                ContactMethod::Email => t(
+                    "Contact opgenomen (per e-mail)",
+                    "We contacted you (by e-mail)",
+                ),
+            }
+        }
+        Event::AnswerIssued(e) => {
+            text = Some(Folded {
+                summary: lang.t("Lees de reactie", "Read the answer"),
+                paragraphs: vec![
+                    e.complaint_as_understood.to_string(),
+                    e.proposed_solution.to_string(),
+                    e.further_procedure.to_string(),
+                ],
+            });
+            format!(
+                "{} {})",
+                t(
+                    "Schriftelijke reactie verstuurd (dagtekening",
+                    "Written answer sent (dated"
+                ),
+                date_in(e.dagtekening, lang)
+            )
+        }
+        Event::ObjectionRegistered(e) => {
+            when = e.received_at;
+            if e.late {
+                details.push(format!(
+                    "{} {}. {}",
+                    t("Dit bezwaar kwam binnen na de laatste dag van de bezwaartermijn,", "This objection arrived after the last day to object,"),
+                    date_in(e.window_end, lang),
+                    t(
+                        "Het is geregistreerd; de directie van de regio beslist of het nog in behandeling wordt genomen.",
+                        "It has been registered; the region's management decides whether it is still taken up.",
+                    )
+                ));
+            }
+            match e.via {
+                ObjectionVia::Portal => t(
+                    "Bezwaar ontvangen (via deze pagina)",
+                    "Objection received (through this page)",
+                ),
+                ObjectionVia::Letter => t(
+                    "Bezwaar ontvangen (per brief)",
+                    "Objection received (by letter)",
+                ),
+                ObjectionVia::Email => t(
+                    "Bezwaar ontvangen (per e-mail)",
+                    "Objection received (by e-mail)",
+                ),
+                ObjectionVia::Phone => t(
+                    "Bezwaar ontvangen (telefonisch)",
+                    "Objection received (by phone)",
+                ),
+            }
+        }
+        Event::LateObjectionTakenUp(e) => {
+            details.push(e.reason.to_string());
+            t(
+                "Uw te late bezwaar wordt toch in behandeling genomen",
+                "Your late objection is taken up after all",
+            )
+        }
+        Event::LateObjectionNotTakenUp(e) => {
+            details.push(e.reason.to_string());
+            t(
+                "Uw te late bezwaar wordt niet meer in behandeling genomen",
+                "Your late objection is not taken up",
+            )
+        }
+        Event::HearingOffered(_) => t(
+            "Uitgenodigd om uw bezwaar mondeling toe te lichten",
+            "Invited to explain your objection orally",
+        ),
+        Event::HearingScheduled(e) => {
+            if e.employee_present {
+                details.push(t(
+                    "De medewerker om wie het gaat is erbij.",
+                    "The employee concerned attends.",
+                ));
+            }
+            format!(
+                "{} {}: {}",
+                t("Gesprek gepland", "Conversation planned"),
+                form_text(e.form, lang),
+                moment_in(e.moment, lang)
+            )
+        }
+        // A reason typed by staff for the complainant's choice is not shown.
+        Event::HearingDeclined(_) => t(
+            "Afgezien van een mondelinge toelichting",
+            "Oral explanation declined",
+        ),
+        Event::HearingOfferLapsed(_) => t(
+            "De uitnodiging voor een mondelinge toelichting is verlopen zonder reactie",
+            "The invitation to explain orally lapsed without an answer",
+        ),
+        Event::HearingRecorded(e) => {
+            if let Some(s) = &e.settlement {
+                details.push(format!("{} {s}", t("Afspraak:", "Settlement:")));
+            } else {
+                details.push(t(
+                    "Er is geen afspraak gemaakt die u en ons beiden tevredenstelt.",
+                    "No settlement satisfying both of us was reached.",
+                ));
+            }
+            format!(
+                "{} ({}, {})",
+                t(
+                    "Gesprek gehouden en vastgelegd",
+                    "Conversation held and recorded"
+                ),
+                form_text(e.form, lang),
+                date_in(e.held_on, lang)
+            )
+        }
+        Event::ClosedAfterHearing(_) => t(
+            "Klacht afgehandeld na het gesprek",
+            "Complaint handled after the conversation",
+        ),
+        Event::SettlementConfirmed(e) => match e.party {
+            SettlementParty::Organisation => {
+                t("Afspraak bevestigd door ons", "Settlement confirmed by us")
+            }
+            SettlementParty::Complainant {
+                via: ConfirmationVia::Portal,
+            } => t(
+                "Afspraak bevestigd door u (via deze pagina)",
+                "Settlement confirmed by you (through this page)",
+            ),
+            SettlementParty::Complainant {
+                via: ConfirmationVia::PaperCopy,
+            } => t(
+                "Afspraak bevestigd door u (ondertekend exemplaar)",
+                "Settlement confirmed by you (signed copy)",
+            ),
+        },
+        Event::ComplaintSettled(_) => t("Klacht in overleg afgehandeld", "Complaint settled"),
+        Event::FinalDecisionIssued(e) => {
+            text = Some(Folded {
+                summary: lang.t("Lees de beslissing", "Read the decision"),
+                paragraphs: vec![e.text.to_string()],
+            });
+            format!(
+                "{} {})",
+                t(
+                    "Definitieve beslissing verstuurd (dagtekening",
+                    "Final decision sent (dated"
+                ),
+                date_in(e.dagtekening, lang)
+            )
+        }
+        Event::ClosedWithoutObjection(_) => t(
+            "Klacht afgehandeld: er kwam geen bezwaar binnen de termijn",
+            "Complaint handled: no objection arrived in time",
+        ),
+        Event::ComplaintWithdrawn(_) => t("Klacht ingetrokken", "Complaint withdrawn"),
+        Event::ClosedAsNotAComplaint(e) => {
+            details.push(e.reason.to_string());
+            if let Some(r) = &e.referral {
+                details.push(format!("{} {r}", t("Doorverwezen naar:", "Referred to:")));
+            }
+            t(
+                "Afgesloten: dit valt niet onder de klachtenprocedure",
+                "Closed: this is not a complaint under the procedure",
+            )
+        }
+        Event::DeadlineExtended(e) => {
+            if let Some(r) = &e.extension.reason {
+                details.push(format!("{} {r}", t("Reden:", "Reason:")));
+            }
+            format!(
+                "{} {}",
+                t("Termijn verlengd tot", "Term extended to"),
+                date_in(e.extension.new_end, lang)
+            )
+        }
+        // Internal: which messages are due, and who handles the complaint.
+        // Messages from the complainant, by subject; others' (a colleague, a third party) are
+        // internal.
+        Event::CorrespondenceReceived(e) if e.from_complainant => {
+            when = e.received_at;
+            if let Some(subject) = &e.subject {
+                details.push(format!("{} {subject}", t("Onderwerp:", "Subject:")));
+            }
+            t("Bericht van u ontvangen", "Message from you received")
+        }
+        Event::CorrespondenceReceived(_)
+        | Event::ComplainantMessageDue(_)
+        | Event::ComplaintReassigned(_) => return None,
+    };
+    Some(Entry {
+        when: moment_in(when, lang),
+        iso: moment_iso(when),
+        title,
+        details,
+        text,
+    })
+}

@@ -1,0 +1,140 @@
+//! Browser tests: Debian's Chromium, driven through chromedriver (WebDriver), against the real
+//! server of a `TestApp`. Every page a test visits is checked with axe-core for WCAG 2.1 A and AA
+//! violations; there must be none.
+//!
+//! Needs `chromium` and `chromium-driver` (Debian) and `npm ci` (axe-core in `node_modules`).
+//! Outside CI a missing piece skips these tests with one line; with `CI=true` it fails them.
+
+mod public;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+/// A chromedriver process and a headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    profile: tempfile::TempDir,
+}
+
+fn missing(what: &str) -> Option<Browser> {
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("browser tests need {what}");
+    }
+    eprintln!("SKIPPED: browser tests need {what}");
+    None
+}
+
+fn axe_source() -> Option<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../node_modules/axe-core/axe.min.js"
+    );
+    std::fs::read_to_string(path).ok()
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a headless session, or skips.
+    pub async fn start() -> Option<Browser> {
+        let Some(driver_path) = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
+            .into_iter()
+            .find(|p| std::path::Path::new(p).exists())
+        else {
+            return missing("chromedriver (Debian package chromium-driver)");
+        };
+        if axe_source().is_none() {
+            return missing("axe-core (run `npm ci` in the repository root)");
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
+        let driver = Command::new(driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let profile = tempfile::tempdir().expect("profile folder");
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--window-size=1280,1000",
+        ];
+        let mut chrome_args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        chrome_args.push(format!("--user-data-dir={}", profile.path().display()));
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": "/usr/bin/chromium", "args": chrome_args }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Some(Browser {
+                        client,
+                        driver,
+                        profile,
+                    });
+                }
+                Err(e) if Instant::now() > deadline => {
+                    panic!("cannot start a Chromium session: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+
+    /// Runs axe-core on the current page; panics listing every WCAG 2.1 A/AA violation.
+    pub async fn assert_accessible(&self, page: &str) {
+        let axe = axe_source().expect("axe-core is present (checked at start)");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("inject axe-core");
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+               .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ')) }))))
+               .catch(e => done([{ id: 'axe-error', help: String(e) }]));
+        "#;
+        let violations: Value = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("run axe-core");
+        let list = violations.as_array().cloned().unwrap_or_default();
+        assert!(
+            list.is_empty(),
+            "{page}: accessibility violations: {}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        drop(self.profile);
+    }
+}

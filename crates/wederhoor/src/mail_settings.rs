@@ -1,0 +1,128 @@
+//! Outgoing mail settings: the SMTP relay (optional: without it mail goes to the `.eml` outbox in
+//! the data folder), the sender and the public base URL used in links.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use mail::{FileOutbox, Mailbox, Security, SmtpConfig, SmtpCredentials, SmtpTransport, Transport};
+
+/// Mail settings shared by `serve` and `worker`.
+#[derive(Debug, Clone, Args)]
+pub struct MailArgs {
+    /// SMTP relay host; without it, mail is written as .eml files to `<data dir>/outbox`.
+    #[arg(long, env = "WEDERHOOR_SMTP_HOST")]
+    smtp_host: Option<String>,
+    /// SMTP port (default: 465 for tls, 587 for starttls).
+    #[arg(long, env = "WEDERHOOR_SMTP_PORT")]
+    smtp_port: Option<u16>,
+    /// How to secure the SMTP connection.
+    #[arg(long, env = "WEDERHOOR_SMTP_SECURITY", value_enum, default_value_t = SmtpSecurity::Starttls)]
+    smtp_security: SmtpSecurity,
+    /// SMTP user name.
+    #[arg(long, env = "WEDERHOOR_SMTP_USER")]
+    smtp_user: Option<String>,
+    /// A file holding the SMTP password (kept out of the environment and the process list).
+    #[arg(long, env = "WEDERHOOR_SMTP_PASSWORD_FILE")]
+    smtp_password_file: Option<PathBuf>,
+    /// The sender of every mail, e.g. "Klachten <klachten@example.nl>" or an address.
+    #[arg(
+        long,
+        env = "WEDERHOOR_MAIL_FROM",
+        default_value = "klachten@localhost"
+    )]
+    mail_from: String,
+    /// The public address of this installation, used in links in mail.
+    #[arg(
+        long,
+        env = "WEDERHOOR_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SmtpSecurity {
+    Tls,
+    Starttls,
+    /// Only to the local machine.
+    None,
+}
+
+impl MailArgs {
+    /// The transport: SMTP when a host is set, else the outbox folder under `data_dir`.
+    pub fn transport(&self, data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Transport>> {
+        let Some(host) = &self.smtp_host else {
+            let dir = data_dir.join("outbox");
+            tracing::info!(outbox = %dir.display(), "no SMTP relay configured: mail is written to the outbox");
+            return Ok(Arc::new(FileOutbox::new(dir)));
+        };
+        let security = match self.smtp_security {
+            SmtpSecurity::Tls => Security::Tls,
+            SmtpSecurity::Starttls => Security::StartTls,
+            SmtpSecurity::None => Security::None,
+        };
+        let mut config = SmtpConfig::new(host.clone(), security);
+        if let Some(port) = self.smtp_port {
+            config.port = port;
+        }
+        if let Some(user) = &self.smtp_user {
+            let file = self
+                .smtp_password_file
+                .as_ref()
+                .context("WEDERHOOR_SMTP_USER needs WEDERHOOR_SMTP_PASSWORD_FILE")?;
+            let password = std::fs::read_to_string(file).with_context(|| {
+                format!("cannot read the SMTP password file {}", file.display())
+            })?;
+            config.credentials = Some(SmtpCredentials {
+                user: user.clone(),
+                password: password.trim_end().to_string(),
+            });
+        }
+        Ok(Arc::new(SmtpTransport::new(config)?))
+    }
+
+    /// The sender and base URL.
+    pub fn settings(&self) -> anyhow::Result<web::notify::MailSettings> {
+        let from = parse_mailbox(&self.mail_from)
+            .with_context(|| format!("invalid WEDERHOOR_MAIL_FROM {:?}", self.mail_from))?;
+        Ok(web::notify::MailSettings {
+            from,
+            base_url: self.base_url.trim_end_matches('/').to_string(),
+        })
+    }
+}
+
+/// `Name <address>` or a bare address.
+fn parse_mailbox(s: &str) -> Option<Mailbox> {
+    let s = s.trim();
+    match s.rsplit_once('<') {
+        Some((name, rest)) => {
+            let address = rest.strip_suffix('>')?.trim();
+            address
+                .contains('@')
+                .then(|| Mailbox::named(name.trim().trim_matches('"'), address))
+        }
+        None => s.contains('@').then(|| Mailbox::new(s)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_mailbox;
+
+    #[test]
+    fn sender_with_and_without_a_name() {
+        let m = parse_mailbox("Klachten <klachten@example.nl>").unwrap();
+        assert_eq!(
+            (m.name.as_deref(), m.address.as_str()),
+            (Some("Klachten"), "klachten@example.nl")
+        );
+        assert_eq!(
+            parse_mailbox("k@example.nl").unwrap().address,
+            "k@example.nl"
+        );
+        assert!(parse_mailbox("not an address").is_none());
+    }
+}
