@@ -50,7 +50,7 @@ async fn click(browser: &Browser, css: &str) {
 }
 
 #[tokio::test]
-async fn a_complaint_filed_in_a_browser_gets_a_reference_with_errors_shown_on_the_way() {
+async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_be_objected_to() {
     let Some(browser) = Browser::start().await else {
         return;
     };
