@@ -77,6 +77,7 @@ impl App {
                 procedure,
             };
             let events = decide(Some(&loaded.complaint), command.clone(), &ctx)?;
+            let was_closed = loaded.complaint.status().is_closed();
             let mut complaint = loaded.complaint;
             for e in &events {
                 complaint.apply(e);
@@ -96,7 +97,16 @@ impl App {
                 )
                 .await
             {
-                Ok(()) => return self.load(reference).await,
+                Ok(()) => {
+                    self.portal_links_follow(
+                        loaded.id,
+                        was_closed,
+                        complaint.status().is_closed(),
+                        now,
+                    )
+                    .await;
+                    return self.load(reference).await;
+                }
                 Err(StoreError::Conflict { .. }) => {
                     tracing::debug!(complaint.reference = %reference, attempt, "concurrent step; deciding again");
                 }
@@ -104,5 +114,30 @@ impl App {
             }
         }
         Err(AppError::Busy)
+    }
+}
+
+impl App {
+    /// Portal links live on while a complaint is open and expire a fixed time after it closes
+    /// (reopening, by a late objection, lifts the expiry). Best effort after the step's commit:
+    /// the portal also enforces the period from the closing event itself, so a failure here
+    /// cannot keep a link alive.
+    async fn portal_links_follow(
+        &self,
+        id: ComplaintId,
+        was_closed: bool,
+        is_closed: bool,
+        now: jiff::Timestamp,
+    ) {
+        let expiry = match (was_closed, is_closed) {
+            (false, true) => Some(Some(now + crate::accounts::PORTAL_LINK_AFTER_CLOSE)),
+            (true, false) => Some(None),
+            _ => None,
+        };
+        if let Some(expires_at) = expiry
+            && let Err(error) = self.store.set_portal_links_expiry(id, expires_at).await
+        {
+            tracing::warn!(complaint.id = %id, %error, "portal link expiry not updated");
+        }
     }
 }

@@ -25,6 +25,9 @@ use crate::settings::Settings;
 /// The largest message taken from standard input.
 pub const MAX_MESSAGE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// How long to wait for the database before asking the MTA to try again.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 const EX_DATAERR: u8 = 65;
 const EX_TEMPFAIL: u8 = 75;
 const EX_CONFIG: u8 = 78;
@@ -141,9 +144,11 @@ async fn start(
     intake: &IntakeArgs,
 ) -> Result<(App, MailIntakeSettings), Failure> {
     intake.parse()?;
-    let store = settings
-        .connect()
+    // The pool keeps retrying a refused connection until its acquire timeout (30 s); an MTA
+    // waiting on the pipe is better served by a quick "try again later".
+    let store = tokio::time::timeout(CONNECT_TIMEOUT, settings.connect())
         .await
+        .map_err(|_| Failure::Temporary("the database does not answer".into()))?
         .map_err(|e| Failure::Temporary(format!("{e:#}")))?;
     let resolved = intake.resolve(store.as_ref()).await?;
     let app = App::start(store, Arc::new(app::SystemClock))
