@@ -26,6 +26,12 @@ pub enum AppError {
     /// The complaint names a procedure definition this binary does not know.
     #[error("unknown procedure definition {0}")]
     UnknownProcedure(String),
+    /// Too many registrations are waiting for their commit; try again shortly.
+    #[error("te veel klachten tegelijk; probeer het zo opnieuw")]
+    Overloaded,
+    /// The shared commit of a batch of registrations failed: nothing of the batch was saved.
+    #[error("registration not saved (the batch's commit failed): {0}")]
+    CommitFailed(String),
     #[error(transparent)]
     Store(#[from] store::StoreError),
 }

@@ -110,7 +110,9 @@ impl App {
             .await
     }
 
-    async fn register_all(
+    /// Registers requests with their files in one transaction (one result per request); the
+    /// intake committer calls it with each batch.
+    pub(crate) async fn register_all(
         &self,
         batch: Vec<(IntakeRequest, Vec<NewAttachment>)>,
     ) -> Result<Vec<Result<Registered, AppError>>, AppError> {

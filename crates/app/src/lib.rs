@@ -8,6 +8,7 @@
 pub mod accounts;
 mod clock;
 mod error;
+pub mod group_commit;
 mod intake;
 pub mod mail_intake;
 pub mod record;
@@ -24,6 +25,7 @@ use store::Store;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
+pub use group_commit::{GroupCommitOptions, IntakeCommitter};
 pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
 pub use steps::Loaded;
 

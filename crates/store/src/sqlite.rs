@@ -145,3 +145,34 @@ impl engine::Db for Sqlite {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An acknowledged complaint must survive a power cut: the writer syncs every commit.
+    #[tokio::test]
+    async fn the_writer_runs_wal_with_full_sync() {
+        let dir = std::env::temp_dir().join(format!("wederhoor-pragma-{}", std::process::id()));
+        let url = format!("sqlite://{}", dir.join("t.db").display());
+        let SqlStore(db) = open(&url).await.unwrap();
+        let mut writer = db.writer.acquire().await.unwrap();
+        let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+            .fetch_one(&mut *writer)
+            .await
+            .unwrap();
+        let (sync,): (i64,) = sqlx::query_as("PRAGMA synchronous")
+            .fetch_one(&mut *writer)
+            .await
+            .unwrap();
+        drop(writer);
+        db.writer.close().await;
+        db.reader.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+        assert_eq!(
+            (mode.as_str(), sync),
+            ("wal", 2),
+            "WAL with synchronous=FULL"
+        );
+    }
+}

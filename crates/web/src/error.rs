@@ -73,6 +73,15 @@ impl WebError {
                 )
                 .into(),
             ),
+            WebError::App(app::AppError::Overloaded) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                lang.t("Even geduld", "Please wait"),
+                lang.t(
+                    "Er worden nu erg veel klachten tegelijk ingediend. Uw klacht is niet opgeslagen; verstuur het formulier over een minuut opnieuw.",
+                    "Very many complaints are being submitted at this moment. Yours was not saved; send the form again in a minute.",
+                )
+                .into(),
+            ),
             _ => {
                 tracing::error!(error = %self, "request failed");
                 (

@@ -37,6 +37,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use office::OfficeSettings;
+pub use public::{FormRateLimit, FormRateLimitSetting, PublicFormSettings};
 
 /// Everything a request handler may use. One value, cloned cheaply into every handler.
 #[derive(Debug, Clone)]
@@ -49,6 +50,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Back-office settings (queue page size, when a deadline counts as near).
     pub office: OfficeSettings,
+    /// The public form's spam settings (rate limit per address, minimum fill time).
+    pub public_form: PublicFormSettings,
 }
 
 /// The largest request body accepted (attachments included).
@@ -60,7 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(health::routes())
         .merge(assets::routes())
         .merge(home::routes())
-        .merge(public::routes())
+        .merge(public::routes(state.public_form))
         .merge(portal::routes())
         .merge(office::routes())
         .route("/taal/{code}", get(language_get))
@@ -79,15 +82,47 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }
 
-/// Switches the page language (a cookie for a year) and returns to the start page.
-async fn language_get(Path(code): Path<String>) -> impl IntoResponse {
+/// The span of a request names the route pattern (`/mijn-klacht/{token}`), never the path itself:
+/// personal links and setup tokens must not end up in logs.
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("(unmatched)", |p| p.as_str());
+    tracing::info_span!("request", method = %request.method(), route)
+}
+
+/// Switches the page language (a cookie for a year) and returns to the page the switch was
+/// clicked on (the `Referer`, when it is a page of this site), else to the start page.
+async fn language_get(
+    Path(code): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> impl IntoResponse {
     let code = if code == "en" { "en" } else { "nl" };
     let cookie = format!("taal={code}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
-    ([(header::SET_COOKIE, cookie)], Redirect::to("/"))
+    let back = headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| local_path(r, headers.get(header::HOST).and_then(|h| h.to_str().ok())))
+        .unwrap_or_else(|| "/".to_string());
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&back))
+}
+
+/// The path of `url` when it points at `host` (this site), without a `taal` override.
+fn local_path(url: &str, host: Option<&str>) -> Option<String> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    let (authority, path) = rest.split_at(rest.find('/')?);
+    if Some(authority) != host || path.starts_with("//") || path.starts_with("/taal/") {
+        return None;
+    }
+    let path = path.split('?').next().unwrap_or("/");
+    Some(path.to_string())
 }
 
 /// Serves `router(state)` on `listener` until `shutdown` completes, then lets requests in flight
@@ -104,4 +139,28 @@ pub async fn serve(
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn the_language_switch_returns_only_to_pages_of_this_site() {
+        let host = Some("klachten.example.nl");
+        assert_eq!(
+            local_path("https://klachten.example.nl/mijn-klacht/abc?taal=nl", host).as_deref(),
+            Some("/mijn-klacht/abc")
+        );
+        assert_eq!(local_path("https://evil.example/steal", host), None);
+        assert_eq!(
+            local_path("https://klachten.example.nl//evil.example", host),
+            None
+        );
+        assert_eq!(
+            local_path("https://klachten.example.nl/taal/en", host),
+            None
+        );
+        assert_eq!(local_path("not a url", host), None);
+    }
 }

@@ -6,6 +6,7 @@ mod dev_cmd;
 mod imap_poll;
 mod mail_cmd;
 mod mail_settings;
+mod portal_cmd;
 mod serve_cmd;
 mod settings;
 mod shutdown;
@@ -67,6 +68,11 @@ enum Command {
         #[command(subcommand)]
         command: token_cmd::TokenCommand,
     },
+    /// The complainants' personal portal links (revoke them).
+    Portal {
+        #[command(subcommand)]
+        command: portal_cmd::PortalCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -101,6 +107,7 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
         Command::Dev { command } => dev_cmd::run(&settings, command).await,
         Command::User { command } => user_cmd::run(&settings, command).await,
         Command::Token { command } => token_cmd::run(&settings, command).await,
+        Command::Portal { command } => portal_cmd::run(&settings, command).await,
         Command::Mail { command } => mail_cmd::run(&settings, command).await,
         Command::Calendar { .. } => unreachable!("handled without a runtime"),
     };

@@ -10,6 +10,7 @@ mod racing;
 
 mod audit;
 mod deadlines;
+mod group_commit;
 mod mail_intake;
 mod references;
 mod refusals;

@@ -11,14 +11,17 @@
 //!   complaint of another region with 404, exactly like one that does not exist.
 //!
 //! Routes: `/kantoor/inloggen` (GET, POST), `/kantoor/uitloggen` (POST), `/kantoor` (the work
-//! queue), `/wachtwoord/instellen/{token}` (the one-time link printed by
+//! queue), `/kantoor/klachten/nieuw` (registering a phone, letter or counter complaint; GET,
+//! POST), `/kantoor/klachten/{reference}` and its step routes (see `complaint`), `/wachtwoord/instellen/{token}` (the one-time link printed by
 //! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
+mod complaint;
 mod labels;
 mod login;
 mod paging;
 mod queue;
+mod register;
 mod setup;
 mod staff;
 
@@ -56,6 +59,11 @@ pub(crate) fn routes() -> Router<AppState> {
             get(login::login_get).post(login::login_post),
         )
         .route("/kantoor/uitloggen", post(login::logout_post))
+        .route(
+            "/kantoor/klachten/nieuw",
+            get(register::register_get).post(register::register_post),
+        )
+        .merge(complaint::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

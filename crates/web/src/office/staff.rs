@@ -53,7 +53,6 @@ impl Staff {
     /// The complaint `reference`, when this staff member may see its region. A malformed
     /// reference, an unknown one and one of another region all give [`WebError::NotFound`], so
     /// the answer does not reveal that a complaint exists.
-    #[allow(dead_code)] // the record page (built next) calls it
     pub(crate) async fn complaint(
         &self,
         state: &AppState,

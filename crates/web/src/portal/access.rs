@@ -1,5 +1,7 @@
 //! Who may see what: a personal link opens one complaint while it is valid, and a form posted
-//! from the portal must carry the CSRF value bound to that link.
+//! from the portal must carry the CSRF value bound to that link. Of the complaint's files, the
+//! link shows those the complainant sent: with the complaint, and with their own messages
+//! through the portal; files staff added are not shown.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
@@ -7,9 +9,11 @@ use app::Loaded;
 use app::accounts::{Accounts, token_hash};
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
+use domain::complaint::Event;
 use hmac::{Hmac, Mac};
 use jiff::Timestamp;
 use sha2::Sha256;
+use store::{AttachmentId, AttachmentInfo, ComplaintRecord};
 
 use super::Portal;
 use crate::AppState;
@@ -83,6 +87,37 @@ pub(super) fn closed_at(loaded: &Loaded) -> Option<Timestamp> {
         .rev()
         .find(|e| CLOSING_KINDS.contains(&e.kind.as_str()))
         .map(|e| e.at)
+}
+
+/// The files the complainant sent with messages through the portal: (id, name), oldest first.
+pub(super) fn sent_through_portal(loaded: &Loaded) -> Vec<(AttachmentId, String)> {
+    loaded
+        .events
+        .iter()
+        .filter(|r| r.kind == "correspondence_received")
+        .flat_map(
+            |r| match serde_json::from_value::<Event>(r.payload.clone()) {
+                Ok(Event::CorrespondenceReceived(e)) => {
+                    super::message::sent_files(loaded.id, &r.actor, &e)
+                }
+                _ => Vec::new(),
+            },
+        )
+        .collect()
+}
+
+/// Whether the complainant may see and download `file`: one stored in the transaction that
+/// created the complaint, or one they sent with a message through the portal.
+pub(super) fn may_download(
+    loaded: &Loaded,
+    record: &ComplaintRecord,
+    file: &AttachmentInfo,
+) -> bool {
+    file.complaint_id == record.id
+        && (file.created_at <= record.created_at
+            || sent_through_portal(loaded)
+                .iter()
+                .any(|(id, _)| *id == file.id))
 }
 
 impl Portal {

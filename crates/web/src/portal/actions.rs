@@ -158,6 +158,7 @@ async fn step(
             notice: None,
             error: Some(error),
             objection_text: typed.clone(),
+            ..Feedback::default()
         };
         let now = state.app.clock().now();
         let command = match command(now) {

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 
 /// One open deadline, ready to show.
 #[derive(Debug)]
-pub(super) struct Next {
+pub(crate) struct Next {
     /// What happens, e.g. "U ontvangt onze schriftelijke reactie".
     pub what: &'static str,
     /// The last day, e.g. "dinsdag 28 april 2026".
@@ -32,7 +32,7 @@ pub(super) struct Next {
     pub extensions: Vec<String>,
 }
 
-pub(super) fn next(d: &OpenDeadline, today: Date, lang: Lang) -> Next {
+pub(crate) fn next(d: &OpenDeadline, today: Date, lang: Lang) -> Next {
     let end = d.end();
     let dl = &d.deadline;
     let passed_over = dl
@@ -153,7 +153,7 @@ fn term_en(term: Term) -> String {
     format!("{} {unit}", term.amount)
 }
 
-pub(super) fn date_in(date: Date, lang: Lang) -> String {
+pub(crate) fn date_in(date: Date, lang: Lang) -> String {
     match lang {
         Lang::Nl => date_nl(date),
         Lang::En => date_en(date),
@@ -166,7 +166,7 @@ fn date_en(date: Date) -> String {
 }
 
 /// An instant as people in the Netherlands read it: "maandag 13 april 2026, 10:00".
-pub(super) fn moment_in(at: Timestamp, lang: Lang) -> String {
+pub(crate) fn moment_in(at: Timestamp, lang: Lang) -> String {
     let local = at.to_zoned_datetime(amsterdam());
     format!(
         "{}, {}",
@@ -176,7 +176,7 @@ pub(super) fn moment_in(at: Timestamp, lang: Lang) -> String {
 }
 
 /// An instant for `<time datetime>`: local time with its offset.
-pub(super) fn moment_iso(at: Timestamp) -> String {
+pub(crate) fn moment_iso(at: Timestamp) -> String {
     at.to_zoned_datetime(amsterdam())
         .strftime("%Y-%m-%dT%H:%M%:z")
         .to_string()

@@ -16,6 +16,9 @@
 //!   before that.
 //! - Pages are `Cache-Control: no-store` and `X-Robots-Tag: noindex`: the URL is a credential.
 //!
+//! "Send a message" (`message`) records what the complainant writes, with files under the
+//! public form's rules, as correspondence on the timeline.
+//!
 //! "Send me my link again" (`relink`) answers the same for known and unknown addresses, does
 //! its lookup after answering, and is rate limited per client address and per e-mail address
 //! in memory, per instance (with N instances a client gets N times the allowance; acceptable
@@ -24,8 +27,10 @@
 
 mod access;
 mod actions;
-mod explain;
+/// Also used by the back office's complaint page (dates, deadline explanations).
+pub(crate) mod explain;
 mod limiter;
+mod message;
 mod offers;
 mod page;
 mod relink;
@@ -33,12 +38,16 @@ mod timeline;
 
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use jiff::SignedDuration;
 use tokio::sync::OnceCell;
 
 use crate::AppState;
+
+/// The back office serves attachments with the same headers.
+pub(crate) use self::page::{content_disposition, size_text};
 
 use self::limiter::Limiter;
 
@@ -82,6 +91,12 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             "/mijn-klacht/{token}/afspraak",
             post(actions::settlement_confirm_post),
+        )
+        .route(
+            "/mijn-klacht/{token}/bericht",
+            // The router-wide RequestBodyLimitLayer is the real cap; Multipart's own default
+            // (2 MB) would refuse a single scanned letter.
+            post(message::message_post).layer(DefaultBodyLimit::max(crate::MAX_BODY_BYTES)),
         )
         .layer(Extension(portal))
 }

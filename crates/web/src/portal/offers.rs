@@ -117,6 +117,10 @@ pub(super) fn notice(done: &str, lang: Lang) -> Option<&'static str> {
             "U heeft afgezien van een mondelinge toelichting. De directie van de regio neemt een definitieve beslissing.",
             "You declined the oral explanation. The region's management takes a final decision.",
         ),
+        "bericht" => lang.t(
+            "Uw bericht is ontvangen. U ziet het hieronder in het overzicht.",
+            "Your message has been received. You can see it in the overview below.",
+        ),
         "bevestigd" => lang.t(
             "U heeft de afspraak bevestigd.",
             "You confirmed the settlement.",

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::Portal;
 use super::access::{self, Opened};
 use super::explain::{self, Next};
+use super::message::{self, MessageForm};
 use super::offers::{self, Actions};
 use super::timeline::{self, Entry};
 use crate::AppState;
@@ -58,6 +59,8 @@ struct PortalPage {
     error: Option<String>,
     /// The objection text typed, kept when it could not be registered.
     objection_text: String,
+    /// The "send a message" form.
+    message: MessageForm,
 }
 
 #[derive(Template, WebTemplate)]
@@ -78,6 +81,8 @@ pub(super) struct Feedback {
     pub notice: Option<&'static str>,
     pub error: Option<String>,
     pub objection_text: String,
+    /// The message form as sent (with its errors), or empty.
+    pub message: MessageForm,
 }
 
 pub(crate) async fn portal_get(
@@ -137,10 +142,15 @@ pub(super) async fn render(
         description
     };
     let record = state.app.store().complaint(loaded.id).await?;
+    let sent = access::sent_through_portal(loaded);
     let files = match record {
-        Some(record) => files(state, token, &record).await?,
+        Some(record) => files(state, token, &record, &sent).await?,
         None => Vec::new(),
     };
+    let mut message = feedback.message;
+    if message.key.is_empty() {
+        message.key = message::fresh_key();
+    }
     let page = PortalPage {
         lang,
         token: token.to_owned(),
@@ -155,7 +165,7 @@ pub(super) async fn render(
             .desired_outcome
             .as_ref()
             .map(ToString::to_string),
-        timeline: timeline::entries(loaded, lang),
+        timeline: timeline::entries(loaded, token, lang),
         next: complaint
             .open_deadlines()
             .iter()
@@ -167,6 +177,7 @@ pub(super) async fn render(
         notice: feedback.notice,
         error: feedback.error,
         objection_text: feedback.objection_text,
+        message,
     };
     Ok(private((status, page).into_response()))
 }
@@ -181,17 +192,18 @@ fn letters(_opened: &Opened) -> Vec<Document> {
 }
 
 /// The files the complainant sent with the complaint: those stored in the transaction that
-/// created it. Files added later are the organisation's and are not offered here until they
-/// carry a visibility of their own.
+/// created it. Files sent later with a message (`sent`) are listed with that message in the
+/// timeline; files staff added are not offered here (see `access::may_download`).
 async fn files(
     state: &AppState,
     token: &str,
     record: &store::ComplaintRecord,
+    sent: &[(store::AttachmentId, String)],
 ) -> Result<Vec<Document>, WebError> {
     let all = state.app.store().attachments(record.id).await?;
     Ok(all
         .into_iter()
-        .filter(|a| a.created_at <= record.created_at)
+        .filter(|a| a.created_at <= record.created_at && !sent.iter().any(|(id, _)| *id == a.id))
         .map(|a| Document {
             detail: size_text(a.size),
             href: format!("/mijn-klacht/{token}/bijlage/{}", a.id),
@@ -200,7 +212,7 @@ async fn files(
         .collect())
 }
 
-fn size_text(bytes: i64) -> String {
+pub(crate) fn size_text(bytes: i64) -> String {
     if bytes < 1024 * 1024 {
         format!("{} kB", (bytes + 1023) / 1024)
     } else {
@@ -208,7 +220,8 @@ fn size_text(bytes: i64) -> String {
     }
 }
 
-/// `GET /mijn-klacht/<token>/bijlage/<id>`: one of the complainant's own files, as a download.
+/// `GET /mijn-klacht/<token>/bijlage/<id>`: one of the complainant's own files (sent with the
+/// complaint or with a message from the portal), as a download.
 pub(crate) async fn portal_attachment_get(
     State(state): State<AppState>,
     Path((token, id)): Path<(String, String)>,
@@ -225,7 +238,7 @@ pub(crate) async fn portal_attachment_get(
         let record = record.ok_or(WebError::NotFound)?;
         let file = state.app.store().attachment(id).await?;
         let file = file
-            .filter(|f| f.info.complaint_id == record.id && f.info.created_at <= record.created_at)
+            .filter(|f| access::may_download(&opened.loaded, &record, &f.info))
             .ok_or(WebError::NotFound)?;
         let disposition = content_disposition(&file.info.filename);
         let content_type = HeaderValue::from_str(&file.info.content_type)
@@ -240,7 +253,7 @@ pub(crate) async fn portal_attachment_get(
 }
 
 /// `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266).
-fn content_disposition(name: &str) -> HeaderValue {
+pub(crate) fn content_disposition(name: &str) -> HeaderValue {
     let ascii: String = name
         .chars()
         .map(|c| {

@@ -2,10 +2,14 @@
 //! nothing. Decided per event kind, with hiding as the default: staff notes, staff user ids,
 //! reassignments, the mechanics of messaging and any kind this module does not know (a newer
 //! event added later) stay out. The actor of an event is never shown.
+//!
+//! A message the complainant sent through this page is shown in full, with links to the files
+//! that came with it (theirs to download, see `access`).
 
 use app::Loaded;
 use domain::complaint::{
-    Channel, ConfirmationVia, ContactMethod, Event, HearingForm, ObjectionVia, SettlementParty,
+    Channel, ConfirmationVia, ContactMethod, CorrespondenceReceived, Event, HearingForm,
+    ObjectionVia, SettlementParty,
 };
 use jiff::Timestamp;
 
@@ -22,8 +26,17 @@ pub(super) struct Entry {
     pub title: String,
     /// Short facts under the title.
     pub details: Vec<String>,
-    /// A letter's text the complainant received (shown folded).
+    /// A letter's text the complainant received, or their own message (shown folded).
     pub text: Option<Folded>,
+    /// Files that came with the complainant's own message, to download.
+    pub files: Vec<FileLink>,
+}
+
+/// A file to download from the timeline.
+#[derive(Debug)]
+pub(super) struct FileLink {
+    pub name: String,
+    pub href: String,
 }
 
 /// A longer text behind a `<details>` summary.
@@ -34,8 +47,9 @@ pub(super) struct Folded {
 }
 
 /// The visible events, oldest first. An event that cannot be read is left out (and logged):
-/// `App::load` already read them all, so this does not happen in practice.
-pub(super) fn entries(loaded: &Loaded, lang: Lang) -> Vec<Entry> {
+/// `App::load` already read them all, so this does not happen in practice. `token` is the
+/// link's, for the download links.
+pub(super) fn entries(loaded: &Loaded, token: &str, lang: Lang) -> Vec<Entry> {
     loaded
         .events
         .iter()
@@ -47,9 +61,54 @@ pub(super) fn entries(loaded: &Loaded, lang: Lang) -> Vec<Entry> {
                     return None;
                 }
             };
+            if let Event::CorrespondenceReceived(e) = &event
+                && e.channel == domain::complaint::CorrespondenceChannel::Portal
+                && e.from_complainant
+                && record.actor == "complainant"
+            {
+                let files = super::message::sent_files(loaded.id, &record.actor, e);
+                return Some(own_message(e, files, token, lang));
+            }
             entry(&event, record.at, lang)
         })
         .collect()
+}
+
+/// A message the complainant sent through this page: its text and files.
+fn own_message(
+    e: &CorrespondenceReceived,
+    files: Vec<(store::AttachmentId, String)>,
+    token: &str,
+    lang: Lang,
+) -> Entry {
+    Entry {
+        when: moment_in(e.received_at, lang),
+        iso: moment_iso(e.received_at),
+        title: lang
+            .t(
+                "Bericht van u ontvangen (via deze pagina)",
+                "Message from you received (through this page)",
+            )
+            .to_owned(),
+        details: Vec::new(),
+        text: Some(Folded {
+            summary: lang.t("Lees uw bericht", "Read your message"),
+            paragraphs: e
+                .text
+                .as_ref()
+                .split("\n\n")
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty())
+                .collect(),
+        }),
+        files: files
+            .into_iter()
+            .map(|(id, name)| FileLink {
+                href: format!("/mijn-klacht/{token}/bijlage/{id}"),
+                name,
+            })
+            .collect(),
+    }
 }
 
 fn form_text(form: HearingForm, lang: Lang) -> &'static str {
@@ -288,5 +347,6 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
         title,
         details,
         text,
+        files: Vec::new(),
     })
 }

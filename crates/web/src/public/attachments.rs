@@ -4,6 +4,11 @@
 //! bytes are a PDF, JPEG, PNG, DOCX or ODT, and it is stored with the media type found here.
 //! DOCX and ODT are ZIP archives; the archive's directory is read (no decompression needed) to
 //! tell them from other ZIP files.
+//!
+//! The portal's "send a message" accepts files under the same rules: [`check`] and
+//! [`too_many`] are the one wording of a refusal for both.
+
+use crate::lang::Lang;
 
 /// How many files and how large (the organisation's defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +123,46 @@ fn zip_names(b: &[u8]) -> Option<Vec<&[u8]>> {
         at += 46 + name_len + extra_len + comment_len;
     }
     Some(names)
+}
+
+/// The type of an uploaded file, or why it is refused (the message shown beside the file
+/// field). `cut` says the upload went past `limits.max_file_bytes` and was not read further.
+pub(crate) fn check(
+    filename: &str,
+    bytes: &[u8],
+    cut: bool,
+    limits: Limits,
+    lang: Lang,
+) -> Result<Kind, String> {
+    let mb = limits.max_file_bytes / (1024 * 1024);
+    if cut {
+        Err(match lang {
+            Lang::Nl => format!("{filename} is groter dan {mb} MB"),
+            Lang::En => format!("{filename} is larger than {mb} MB"),
+        })
+    } else if bytes.is_empty() {
+        Err(match lang {
+            Lang::Nl => format!("{filename} is leeg"),
+            Lang::En => format!("{filename} is empty"),
+        })
+    } else {
+        sniff(bytes).ok_or_else(|| match lang {
+            Lang::Nl => format!(
+                "{filename} is geen PDF, JPEG, PNG, DOCX of ODT (het type wordt aan de inhoud herkend, niet aan de naam)"
+            ),
+            Lang::En => format!(
+                "{filename} is not a PDF, JPEG, PNG, DOCX or ODT (the type is recognised by its content, not its name)"
+            ),
+        })
+    }
+}
+
+/// The message for files beyond `limits.max_files` (shown once, however many there were).
+pub(crate) fn too_many(limits: Limits, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("U kunt hoogstens {} bestanden meesturen", limits.max_files),
+        Lang::En => format!("You can attach at most {} files", limits.max_files),
+    }
 }
 
 /// The name to keep for an uploaded file: its last path component (some browsers send

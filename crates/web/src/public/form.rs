@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use app::IntakeRequest;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Extension;
@@ -87,7 +88,9 @@ pub(crate) async fn complaint_form_post(
     multipart: Multipart,
 ) -> Response {
     // Before the body is read: a flood of uploads costs little.
-    if let Err(retry) = public.limiter.hit(ip, state.app.clock().now()) {
+    if let Some(limiter) = &public.limiter
+        && let Err(retry) = limiter.hit(ip, state.app.clock().now())
+    {
         tracing::info!(client.ip = %ip, "public form rate limit reached");
         return super::receipt::too_many(lang, retry);
     }
@@ -114,7 +117,7 @@ async fn submit(
     };
     let now = state.app.clock().now();
     let token = FormToken::decode(signer, &form.token);
-    match token.as_ref().map(|t| t.check_timing(now)) {
+    match token.as_ref().map(|t| t.check_timing(now, public.min_fill)) {
         None | Some(Err(TokenProblem::Expired)) => errors.add(
             "verstuur",
             lang.t(
@@ -142,7 +145,7 @@ async fn submit(
             ),
         );
     }
-    let (regions, categories) = choices(state, lang).await?;
+    let (regions, categories) = choices(state, public, lang).await?;
     let parsed = form.parse(lang, &regions, &categories);
     let valid = match (parsed, token) {
         (Ok(valid), Some(token)) if errors.is_empty() => (valid, token),
@@ -152,7 +155,9 @@ async fn submit(
             }
             errors.sort_by_page_order();
             // Keep the token while it is good (its idempotency key and start time); else a new one.
-            let token = match token.filter(|t| t.check_timing(now) != Err(TokenProblem::Expired)) {
+            let token = match token
+                .filter(|t| t.check_timing(now, public.min_fill) != Err(TokenProblem::Expired))
+            {
                 Some(t) => t.encode(signer),
                 None => FormToken::issue(now).encode(signer),
             };
@@ -171,11 +176,13 @@ async fn submit(
     };
     let (valid, token) = valid;
     let intake = valid.into_intake(now);
-    let key = token.idempotency_key();
-    let registered = state
-        .app
-        .register_with_attachments(intake, Actor::Complainant, Some(key), files)
-        .await?;
+    let request = IntakeRequest {
+        intake,
+        actor: Actor::Complainant,
+        idempotency_key: Some(token.idempotency_key()),
+    };
+    // Answered after the batch it joins is committed with a full sync (group commit).
+    let registered = public.committer(state).register(request, files).await?;
     tracing::info!(
         complaint.reference = %registered.reference,
         complaint.existed = registered.existed,
@@ -198,7 +205,7 @@ async fn page(
     form: ComplaintForm,
     token: String,
 ) -> Result<ComplaintFormPage, WebError> {
-    let (regions, categories) = choices(state, lang).await?;
+    let (regions, categories) = choices(state, public, lang).await?;
     Ok(ComplaintFormPage {
         lang,
         form,
@@ -212,28 +219,30 @@ async fn page(
 }
 
 /// The organisation's active regions and categories, labelled in `lang`.
-async fn choices(state: &AppState, lang: Lang) -> Result<(Vec<Choice>, Vec<Choice>), WebError> {
-    let store = state.app.store();
-    let regions = store
-        .regions()
-        .await?
-        .into_iter()
+async fn choices(
+    state: &AppState,
+    public: &Public,
+    lang: Lang,
+) -> Result<(Vec<Choice>, Vec<Choice>), WebError> {
+    let catalog = public.catalog(state).await?;
+    let regions = catalog
+        .regions
+        .iter()
         .filter(|r| r.active)
         .map(|r| Choice {
-            code: r.code,
-            label: r.name,
+            code: r.code.clone(),
+            label: r.name.clone(),
         })
         .collect();
-    let categories = store
-        .categories()
-        .await?
-        .into_iter()
+    let categories = catalog
+        .categories
+        .iter()
         .filter(|c| c.active)
         .map(|c| Choice {
-            code: c.code,
+            code: c.code.clone(),
             label: match lang {
-                Lang::Nl => c.name_nl,
-                Lang::En => c.name_en,
+                Lang::Nl => c.name_nl.clone(),
+                Lang::En => c.name_en.clone(),
             },
         })
         .collect();

@@ -10,17 +10,24 @@
 //! The receipt e-mail with the portal link is not sent from here: registration is the one step,
 //! and follow-up jobs belong to the registration's transaction (`app::App::register*`).
 
-mod attachments;
+pub(crate) mod attachments;
 mod errors;
 mod form;
 mod input;
 mod receipt;
 mod spam;
-mod upload;
+pub(crate) mod upload;
 
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
+use app::{GroupCommitOptions, IntakeCommitter};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts};
 use axum::http::request::Parts;
 use axum::routing::get;
@@ -38,11 +45,84 @@ use self::spam::{RateLimiter, Signer};
 const RATE_MAX: usize = 10;
 const RATE_WINDOW: SignedDuration = SignedDuration::from_mins(10);
 
-pub(crate) fn routes() -> Router<AppState> {
+/// The public form's spam settings. The defaults protect a real site; a load benchmark from one
+/// address turns the rate limit off and the minimum fill time to zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PublicFormSettings {
+    /// Submissions per client address in a sliding window; `None` is no limit.
+    pub rate_limit: Option<FormRateLimit>,
+    /// A submission sooner than this after the form was shown is shown again, not registered.
+    pub min_fill: SignedDuration,
+    /// How submissions that arrive together share a commit.
+    pub group_commit: GroupCommitOptions,
+}
+
+impl Default for PublicFormSettings {
+    fn default() -> PublicFormSettings {
+        PublicFormSettings {
+            rate_limit: Some(FormRateLimit {
+                max: RATE_MAX,
+                window: RATE_WINDOW,
+            }),
+            min_fill: spam::MIN_FILL,
+            group_commit: GroupCommitOptions::default(),
+        }
+    }
+}
+
+/// `N/seconds`: at most `max` submissions per client address in `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormRateLimit {
+    pub max: usize,
+    pub window: SignedDuration,
+}
+
+/// A rate limit setting: `N/seconds` (`10/600`), or `off`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormRateLimitSetting(pub Option<FormRateLimit>);
+
+impl FromStr for FormRateLimitSetting {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("off") {
+            return Ok(FormRateLimitSetting(None));
+        }
+        let wrong = || format!("{s:?} is not N/seconds (such as 10/600) or off");
+        let (max, secs) = s.split_once('/').ok_or_else(wrong)?;
+        let max: usize = max.trim().parse().map_err(|_| wrong())?;
+        let secs: i64 = secs.trim().parse().map_err(|_| wrong())?;
+        if max == 0 || secs <= 0 {
+            return Err(wrong());
+        }
+        Ok(FormRateLimitSetting(Some(FormRateLimit {
+            max,
+            window: SignedDuration::from_secs(secs),
+        })))
+    }
+}
+
+impl fmt::Display for FormRateLimitSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(l) => write!(f, "{}/{}", l.max, l.window.as_secs()),
+            None => f.write_str("off"),
+        }
+    }
+}
+
+pub(crate) fn routes(settings: PublicFormSettings) -> Router<AppState> {
     let public = Arc::new(Public {
-        limiter: RateLimiter::new(RATE_MAX, RATE_WINDOW),
+        limiter: settings
+            .rate_limit
+            .map(|l| RateLimiter::new(l.max, l.window)),
+        min_fill: settings.min_fill,
+        group_commit: settings.group_commit,
         signer: OnceCell::new(),
         limits: attachments::Limits::default(),
+        committer: OnceLock::new(),
+        catalog: Mutex::new(None),
     });
     Router::new()
         .route(
@@ -63,15 +143,56 @@ pub(crate) fn routes() -> Router<AppState> {
 /// State of the public pages, one per router (so per instance).
 #[derive(Debug)]
 struct Public {
-    /// Form submissions per client address (in memory, per instance).
-    limiter: RateLimiter,
+    /// Form submissions per client address (in memory, per instance); `None`: no limit.
+    limiter: Option<RateLimiter>,
+    /// The minimum fill time (spam protection).
+    min_fill: SignedDuration,
+    /// The committer's batching.
+    group_commit: GroupCommitOptions,
     /// The signing key, read (or created) in the store on first use.
     signer: OnceCell<Signer>,
     /// How many attachments of what size.
     limits: attachments::Limits,
+    /// Registers submissions that arrive together in one synced commit; started on the first
+    /// submission and stopped (after answering what is queued) when the router is dropped.
+    committer: OnceLock<IntakeCommitter>,
+    /// The regions and categories, read at most [`CATALOG_TTL`] ago.
+    catalog: Mutex<Option<(Instant, Arc<Catalog>)>>,
+}
+
+/// How long the form reuses the regions and categories it read. Under load the form is shown and
+/// checked thousands of times a second while the catalog changes a few times a year; a change
+/// shows within this time, and registration checks against the store itself (once per batch).
+const CATALOG_TTL: Duration = Duration::from_secs(2);
+
+/// The organisation's regions and categories, as the store had them.
+#[derive(Debug)]
+struct Catalog {
+    regions: Vec<store::Region>,
+    categories: Vec<store::Category>,
 }
 
 impl Public {
+    async fn catalog(&self, state: &AppState) -> Result<Arc<Catalog>, WebError> {
+        if let Some((read_at, catalog)) = &*self.catalog.lock().expect("catalog lock")
+            && read_at.elapsed() < CATALOG_TTL
+        {
+            return Ok(Arc::clone(catalog));
+        }
+        let store = state.app.store();
+        let catalog = Arc::new(Catalog {
+            regions: store.regions().await?,
+            categories: store.categories().await?,
+        });
+        *self.catalog.lock().expect("catalog lock") = Some((Instant::now(), Arc::clone(&catalog)));
+        Ok(catalog)
+    }
+
+    fn committer(&self, state: &AppState) -> &IntakeCommitter {
+        self.committer
+            .get_or_init(|| IntakeCommitter::start(Arc::clone(&state.app), self.group_commit))
+    }
+
     /// The signer over the server secret shared by all instances (the store's `app_secrets`).
     async fn signer(&self, state: &AppState) -> Result<&Signer, WebError> {
         self.signer

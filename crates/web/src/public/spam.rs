@@ -4,7 +4,7 @@
 //! - A **signed form token** is issued when the form is first shown: the time it was issued and
 //!   a random idempotency key, signed with HMAC-SHA256 under a server secret (stored once in the
 //!   database, so every instance signs alike). It gives the **minimum fill time** (a submission
-//!   within [`MIN_FILL`] of the token is re-shown, not registered) and the **idempotency key**
+//!   within the minimum fill time ([`MIN_FILL`] by default) of the token is re-shown, not registered) and the **idempotency key**
 //!   (submitting twice, or reloading, finds the first complaint).
 //! - A **honeypot** field that people never see or reach (checked in the form handler).
 //! - A **rate limit per client address** ([`RateLimiter`]): in memory, per instance.
@@ -20,7 +20,8 @@ use hmac::{Hmac, Mac};
 use jiff::{SignedDuration, Timestamp};
 use sha2::Sha256;
 
-/// A submission sooner than this after the form was shown is too fast for a person.
+/// A submission sooner than this after the form was shown is too fast for a person (the
+/// default of [`super::PublicFormSettings::min_fill`]).
 pub(crate) const MIN_FILL: SignedDuration = SignedDuration::from_secs(3);
 /// A form token older than this is refused (the form is shown again with a fresh one).
 pub(crate) const TOKEN_MAX_AGE: SignedDuration = SignedDuration::from_hours(24);
@@ -81,7 +82,7 @@ pub(crate) struct FormToken {
 pub(crate) enum TokenProblem {
     /// Older than [`TOKEN_MAX_AGE`].
     Expired,
-    /// Younger than [`MIN_FILL`].
+    /// Younger than the minimum fill time.
     TooFast,
 }
 
@@ -116,12 +117,16 @@ impl FormToken {
         Some(FormToken { issued_at, key })
     }
 
-    /// Checks the timing at `now`: not too fast, not too old.
-    pub(crate) fn check_timing(&self, now: Timestamp) -> Result<(), TokenProblem> {
+    /// Checks the timing at `now`: not sooner than `min_fill` after issue, not too old.
+    pub(crate) fn check_timing(
+        &self,
+        now: Timestamp,
+        min_fill: SignedDuration,
+    ) -> Result<(), TokenProblem> {
         let age = now.duration_since(self.issued_at);
         if age > TOKEN_MAX_AGE {
             Err(TokenProblem::Expired)
-        } else if age < MIN_FILL {
+        } else if age < min_fill {
             Err(TokenProblem::TooFast)
         } else {
             Ok(())
@@ -247,7 +252,7 @@ mod tests {
     #[test]
     fn a_token_is_too_fast_under_three_seconds_and_expired_after_a_day() {
         let token = FormToken::issue(t("2026-05-01T08:00:00Z"));
-        let check = |at| token.check_timing(t(at));
+        let check = |at| token.check_timing(t(at), MIN_FILL);
         assert_eq!(check("2026-05-01T08:00:02Z"), Err(TokenProblem::TooFast));
         assert_eq!(check("2026-05-01T08:00:03Z"), Ok(()));
         assert_eq!(check("2026-05-02T08:00:00Z"), Ok(()));

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use store::NewAttachment;
 
-use super::attachments::{Limits, clean_filename, sniff};
+use super::attachments::{self, Limits, clean_filename};
 use super::errors::FieldErrors;
 use super::input::ComplaintForm;
 use crate::lang::Lang;
@@ -18,7 +18,7 @@ pub(crate) const FILES: &str = "bijlagen";
 
 /// A text field is never longer than this (the longest domain text is 20 000 characters; the
 /// rest is cut, and the field is then refused as too long).
-const MAX_TEXT_BYTES: usize = 128 * 1024;
+pub(crate) const MAX_TEXT_BYTES: usize = 128 * 1024;
 
 /// What a submission carried.
 #[derive(Debug)]
@@ -72,37 +72,11 @@ pub(crate) async fn read(
         if up.files.len() >= limits.max_files {
             if !too_many {
                 too_many = true;
-                let msg = match lang {
-                    Lang::Nl => {
-                        format!("U kunt hoogstens {} bestanden meesturen", limits.max_files)
-                    }
-                    Lang::En => format!("You can attach at most {} files", limits.max_files),
-                };
-                up.errors.add(FILES, msg);
+                up.errors.add(FILES, attachments::too_many(limits, lang));
             }
             continue;
         }
-        let mb = limits.max_file_bytes / (1024 * 1024);
-        let kind = if cut {
-            Err(match lang {
-                Lang::Nl => format!("{filename} is groter dan {mb} MB"),
-                Lang::En => format!("{filename} is larger than {mb} MB"),
-            })
-        } else if bytes.is_empty() {
-            Err(match lang {
-                Lang::Nl => format!("{filename} is leeg"),
-                Lang::En => format!("{filename} is empty"),
-            })
-        } else {
-            sniff(&bytes).ok_or_else(|| match lang {
-                Lang::Nl => format!(
-                    "{filename} is geen PDF, JPEG, PNG, DOCX of ODT (het type wordt aan de inhoud herkend, niet aan de naam)"
-                ),
-                Lang::En => format!(
-                    "{filename} is not a PDF, JPEG, PNG, DOCX or ODT (the type is recognised by its content, not its name)"
-                ),
-            })
-        };
+        let kind = attachments::check(&filename, &bytes, cut, limits, lang);
         match kind {
             Ok(kind) => up.files.push(NewAttachment {
                 id: uuid::Uuid::now_v7(),
@@ -118,7 +92,10 @@ pub(crate) async fn read(
 
 /// Reads a field up to `max` bytes. True when it was longer (the rest is skipped unread: the
 /// multipart reader discards it when the field is dropped).
-async fn take(mut field: Field<'_>, max: usize) -> Result<(Vec<u8>, bool), MultipartError> {
+pub(crate) async fn take(
+    mut field: Field<'_>,
+    max: usize,
+) -> Result<(Vec<u8>, bool), MultipartError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await? {
         if bytes.len() + chunk.len() > max {

@@ -58,6 +58,7 @@ impl TestApp {
             accounts: Arc::new(accounts),
             secure_cookies: false,
             office: web::OfficeSettings::default(),
+            public_form: web::PublicFormSettings::default(),
         };
         tokio::spawn(async move {
             let stop = async {

@@ -7,10 +7,14 @@ mod helpers;
 mod public_form;
 
 mod office_access;
+mod office_complaint;
+mod office_complaint_access;
+mod office_complaint_fixtures;
 mod office_fixtures;
 mod office_login;
 mod office_queue;
 mod portal_fixtures;
+mod portal_message;
 mod portal_page;
 mod portal_relink;
 mod portal_steps;

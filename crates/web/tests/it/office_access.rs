@@ -13,6 +13,27 @@ const OFFICE_ROUTES: &[(&str, &str)] = &[
     ("GET", "/kantoor"),
     ("GET", "/kantoor?regio=noord&verlopen=1"),
     ("POST", "/kantoor/uitloggen"),
+    ("GET", "/kantoor/klachten/nieuw"),
+    ("POST", "/kantoor/klachten/nieuw"),
+    ("GET", "/kantoor/klachten/K-2026-000001"),
+    (
+        "GET",
+        "/kantoor/klachten/K-2026-000001/bijlagen/0196a1b2-0000-7000-8000-000000000001",
+    ),
+    ("POST", "/kantoor/klachten/K-2026-000001/contact"),
+    ("POST", "/kantoor/klachten/K-2026-000001/antwoord"),
+    ("POST", "/kantoor/klachten/K-2026-000001/bezwaar"),
+    ("POST", "/kantoor/klachten/K-2026-000001/te-laat-bezwaar"),
+    ("POST", "/kantoor/klachten/K-2026-000001/uitnodiging"),
+    ("POST", "/kantoor/klachten/K-2026-000001/gesprek-gekozen"),
+    ("POST", "/kantoor/klachten/K-2026-000001/afzien-gesprek"),
+    ("POST", "/kantoor/klachten/K-2026-000001/verslag"),
+    ("POST", "/kantoor/klachten/K-2026-000001/bevestiging"),
+    ("POST", "/kantoor/klachten/K-2026-000001/beslissing"),
+    ("POST", "/kantoor/klachten/K-2026-000001/intrekking"),
+    ("POST", "/kantoor/klachten/K-2026-000001/verlenging"),
+    ("POST", "/kantoor/klachten/K-2026-000001/geen-klacht"),
+    ("POST", "/kantoor/klachten/K-2026-000001/toewijzing"),
 ];
 
 #[tokio::test]

@@ -4,6 +4,8 @@ mod audit;
 mod calendar;
 mod db;
 mod dovecot;
+mod durability;
 mod mail;
+mod portal;
 mod serve;
 mod users;

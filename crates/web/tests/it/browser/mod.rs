@@ -5,12 +5,13 @@
 //! Needs `chromium` and `chromium-driver` (Debian) and `npm ci` (axe-core in `node_modules`).
 //! Outside CI a missing piece skips these tests with one line; with `CI=true` it fails them.
 
+mod office;
 mod public;
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
@@ -129,6 +130,22 @@ impl Browser {
             "{page}: accessibility violations: {}",
             serde_json::to_string_pretty(&list).unwrap_or_default()
         );
+    }
+
+    /// The page's heading once it contains `expected` (navigation after a click takes a moment),
+    /// or whatever heading there is after 10 seconds.
+    pub async fn heading(&self, expected: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let text = match self.client.find(Locator::Css("h1")).await {
+                Ok(h1) => h1.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(expected) || std::time::Instant::now() > deadline {
+                return text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn close(mut self) {

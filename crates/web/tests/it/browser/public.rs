@@ -105,14 +105,7 @@ async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_
     app.clock.advance(SignedDuration::from_secs(10));
     click(&browser, "form button[type=submit]").await;
 
-    let heading = browser
-        .client
-        .find(Locator::Css("h1"))
-        .await
-        .expect("heading")
-        .text()
-        .await
-        .expect("text");
+    let heading = browser.heading("ontvangen").await;
     assert_eq!(heading, "Uw klacht is ontvangen");
     let reference = browser
         .client

@@ -1,0 +1,302 @@
+//! `GET /kantoor/klachten/{reference}`: the page, its rendering after a step (with the step's
+//! errors, values and preview), and the download of an attachment.
+
+use app::Loaded;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::complaint::{Role, Status};
+use domain::time::civil_date;
+use jiff::SignedDuration;
+use serde::Deserialize;
+
+use super::answer::{self, LetterPreview};
+use super::fields::{FieldError, Fields, moment_value};
+use super::forms::{self, Assignable, Step, hearing_form_value};
+use super::history::{self, Entry};
+use super::offers::{self, Offered};
+use crate::AppState;
+use crate::error::WebError;
+use crate::lang::Lang;
+use crate::office::labels::date_short;
+use crate::office::staff::{Staff, StaffHeader};
+use crate::portal::explain::{self, Next, moment_in};
+use crate::portal::{content_disposition, size_text};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "office/complaint.html")]
+pub(crate) struct ComplaintPage {
+    lang: Lang,
+    staff: StaffHeader,
+    reference: String,
+    status: &'static str,
+    read_only: bool,
+    facts: Vec<(&'static str, String)>,
+    description: String,
+    deadlines: Vec<Deadline>,
+    timeline: Vec<Entry>,
+    files: Vec<(String, String, String)>,
+    offered: Offered,
+    /// The offered hearing's forms and moments: (value, label).
+    hearing_forms: Vec<(&'static str, &'static str)>,
+    hearing_moments: Vec<(String, String)>,
+    employee_invited: bool,
+    assignable: Vec<Assignable>,
+    feedback: Feedback,
+}
+
+/// An open deadline as staff read it: what is due, by whom, and the portal's explanation.
+pub(crate) struct Deadline {
+    what: &'static str,
+    who: &'static str,
+    next: Next,
+}
+
+/// The outcome of the step just tried, shown on the page.
+#[derive(Debug, Default)]
+pub(crate) struct Feedback {
+    pub notice: Option<&'static str>,
+    /// The domain's refusal, in its own words.
+    pub error: Option<String>,
+    pub errors: Vec<FieldError>,
+    /// What was typed (kept), over the forms' defaults.
+    pub values: Fields,
+    /// The step whose form is shown open.
+    pub open: Option<Step>,
+    pub preview: Option<LetterPreview>,
+}
+
+impl ComplaintPage {
+    fn v(&self, name: &str) -> &str {
+        self.feedback.values.get(name)
+    }
+    fn checked(&self, name: &str, value: &str) -> bool {
+        self.feedback.values.has(name, value)
+    }
+    fn err(&self, name: &str) -> Option<&str> {
+        let e = self.feedback.errors.iter().find(|e| e.field == name);
+        e.map(|e| e.message.as_str())
+    }
+    fn offers(&self, path: &str) -> bool {
+        self.offered.steps.iter().any(|s| s.path() == path)
+    }
+    fn is_open(&self, path: &str) -> bool {
+        self.feedback.open.is_some_and(|s| s.path() == path)
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PageQuery {
+    #[serde(default)]
+    gedaan: String,
+}
+
+pub(crate) async fn complaint_get(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    let result = async {
+        let loaded = staff.complaint(&state, &reference).await?;
+        let notice = match q.gedaan.as_str() {
+            "geregistreerd" => Some("De klacht is geregistreerd."),
+            done => Step::from_path(done).map(Step::done),
+        };
+        let feedback = Feedback {
+            notice,
+            ..Feedback::default()
+        };
+        render(&state, lang, &staff, &loaded, feedback, StatusCode::OK).await
+    };
+    result.await.unwrap_or_else(|e: WebError| e.page(lang))
+}
+
+/// The page of `loaded` for `staff`, with `feedback`, answered with `status`.
+pub(crate) async fn render(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    loaded: &Loaded,
+    mut feedback: Feedback,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let store = state.app.store();
+    let c = &loaded.complaint;
+    let reg = c.registration();
+    let now = state.app.clock().now();
+    let today = civil_date(now);
+    let regions = store.regions().await?;
+    let region = regions.iter().find(|r| r.code == reg.region.as_ref());
+    let categories = store.categories().await?;
+    let users = store.users().await?;
+    let assignable = forms::assignable(&users, reg.region.as_ref());
+    let assignee = c.assignee().map(|a| {
+        let found = users.iter().find(|u| u.id.to_string() == a.as_ref());
+        found.map_or_else(
+            || a.to_string(),
+            |u| format!("{} ({})", u.name, u.role.label_nl()),
+        )
+    });
+    let person = &reg.complainant;
+    let optional = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let facts = vec![
+        ("Klager", person.name.to_string()),
+        (
+            "E-mailadres",
+            optional(person.contact.email().map(ToString::to_string)),
+        ),
+        (
+            "Telefoonnummer",
+            optional(person.contact.phone().map(ToString::to_string)),
+        ),
+        (
+            "Postadres",
+            optional(person.address.as_ref().map(ToString::to_string)),
+        ),
+        (
+            "Gemachtigde",
+            optional(person.representative.as_ref().map(|r| r.name.to_string())),
+        ),
+        (
+            "Regio",
+            region.map_or_else(|| reg.region.to_string(), |r| r.name.clone()),
+        ),
+        (
+            "Categorie",
+            categories
+                .iter()
+                .find(|k| k.code == reg.category.as_ref())
+                .map_or_else(|| reg.category.to_string(), |k| k.name_nl.clone()),
+        ),
+        ("Kanaal", reg.channel.label_nl().to_owned()),
+        ("Ontvangen", moment_in(reg.received_at, Lang::Nl)),
+        (
+            "Medewerker om wie het gaat",
+            optional(reg.employee_concerned.as_ref().map(ToString::to_string)),
+        ),
+        (
+            "Gewenste uitkomst",
+            optional(reg.desired_outcome.as_ref().map(ToString::to_string)),
+        ),
+        ("Behandelaar", optional(assignee)),
+        ("Procedure", reg.procedure.clone()),
+    ];
+    let deadlines = c
+        .open_deadlines()
+        .iter()
+        .map(|d| Deadline {
+            what: d.kind.label_nl(),
+            who: d.who.label_nl(),
+            next: explain::next(d, today, Lang::Nl),
+        })
+        .collect();
+    let files = store
+        .attachments(loaded.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let href = format!("/kantoor/klachten/{}/bijlagen/{}", loaded.reference, a.id);
+            (
+                a.filename,
+                href,
+                format!(
+                    "{}, ontvangen {}",
+                    size_text(a.size),
+                    date_short(civil_date(a.created_at))
+                ),
+            )
+        })
+        .collect();
+    let offer = c
+        .hearing_offer()
+        .filter(|_| c.status() == Status::HearingOffered);
+    let v = &mut feedback.values;
+    v.preset("contact_via", "telefoon");
+    v.preset("contact_moment", moment_value(now));
+    v.preset("antwoord_dagtekening", today.to_string());
+    v.preset(
+        "antwoord_procedure",
+        answer::further_procedure(state, today, region),
+    );
+    v.preset("bezwaar_via", "brief");
+    v.preset("bezwaar_ontvangen", moment_value(now));
+    v.preset(
+        "uitnodiging_moment1",
+        moment_value(now + SignedDuration::from_hours(24 * 7)),
+    );
+    v.preset("verslag_datum", today.to_string());
+    v.preset("beslissing_dagtekening", today.to_string());
+    let page = ComplaintPage {
+        lang,
+        staff: staff.header(),
+        reference: loaded.reference.to_string(),
+        status: c.status().label_nl(),
+        read_only: staff.session().role() == Role::Lezer,
+        facts,
+        description: reg.description.to_string(),
+        deadlines,
+        timeline: history::entries(loaded, &users),
+        files,
+        offered: offers::offered(state, c, &staff.session().actor()),
+        hearing_forms: offer
+            .map(|o| {
+                o.forms
+                    .iter()
+                    .map(|f| (hearing_form_value(*f), form_label(*f)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        hearing_moments: offer
+            .map(|o| {
+                o.proposed_moments
+                    .iter()
+                    .map(|m| (m.to_string(), moment_in(*m, Lang::Nl)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        employee_invited: offer.is_some_and(|o| o.employee_invited),
+        assignable,
+        feedback,
+    };
+    Ok((status, page).into_response())
+}
+
+fn form_label(form: domain::complaint::HearingForm) -> &'static str {
+    match form {
+        domain::complaint::HearingForm::Phone => "Telefonisch",
+        domain::complaint::HearingForm::Office => "Op kantoor",
+    }
+}
+
+/// `GET /kantoor/klachten/{reference}/bijlagen/{id}`: a file of this complaint, for staff who
+/// may see its region (any other id, or another complaint's file, is 404).
+pub(crate) async fn attachment_get(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path((reference, id)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let loaded = staff.complaint(&state, &reference).await?;
+        let id = id.parse::<uuid::Uuid>().map_err(|_| WebError::NotFound)?;
+        let file = state.app.store().attachment(id).await?;
+        let file = file
+            .filter(|f| f.info.complaint_id == loaded.id)
+            .ok_or(WebError::NotFound)?;
+        let content_type = HeaderValue::from_str(&file.info.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+        let headers = [
+            (header::CONTENT_TYPE, content_type),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(&file.info.filename),
+            ),
+        ];
+        Ok((headers, file.bytes).into_response())
+    };
+    result.await.unwrap_or_else(|e: WebError| e.page(lang))
+}

@@ -1,0 +1,99 @@
+//! The back office in a real browser, with axe-core on each page visited: log in, see the queue,
+//! register a complaint received by phone and land on its page.
+
+use fantoccini::Locator;
+
+use super::Browser;
+use crate::helpers::{STAFF_PASSWORD, TestApp};
+
+async fn fill(browser: &Browser, id: &str, text: &str) {
+    let field = browser
+        .client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("field {id}: {e}"));
+    field.clear().await.expect("clear");
+    field.send_keys(text).await.expect("type");
+}
+
+async fn click(browser: &Browser, css: &str) {
+    browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .expect("click");
+}
+
+#[tokio::test]
+async fn a_handler_logs_in_and_registers_a_phone_complaint() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = TestApp::spawn().await;
+    let base = format!("http://{}", app.addr);
+    let user = app
+        .staff_user(domain::complaint::Role::Klachtbehandelaar, &["midden"])
+        .await;
+
+    browser
+        .client
+        .goto(&format!("{base}/kantoor"))
+        .await
+        .expect("open the back office");
+    browser.assert_accessible("login").await;
+    fill(&browser, "email", &user.email).await;
+    fill(&browser, "wachtwoord", STAFF_PASSWORD).await;
+    click(&browser, "form button[type=submit]").await;
+    assert_eq!(browser.heading("Werkvoorraad").await, "Werkvoorraad");
+    browser.assert_accessible("work queue").await;
+
+    click(&browser, "a[href='/kantoor/klachten/nieuw']").await;
+    browser.assert_accessible("register a complaint").await;
+    click(&browser, "#kanaal").await;
+    fill(&browser, "naam", "Henk Jansen").await;
+    fill(&browser, "telefoon", "0612345678").await;
+    browser
+        .client
+        .find(Locator::Id("regio"))
+        .await
+        .expect("region")
+        .select_by_value("midden")
+        .await
+        .expect("region");
+    browser
+        .client
+        .find(Locator::Id("categorie"))
+        .await
+        .expect("category")
+        .select_by_value("bereikbaarheid")
+        .await
+        .expect("category");
+    fill(
+        &browser,
+        "beschrijving",
+        "Belde drie keer, niemand belde terug.",
+    )
+    .await;
+    click(
+        &browser,
+        "form[action='/kantoor/klachten/nieuw'] button[type=submit]",
+    )
+    .await;
+
+    let title = browser.heading("K-2026-").await;
+    let errors = match browser.client.find(Locator::Css(".error-summary")).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    assert!(
+        title.contains("K-2026-"),
+        "the complaint page: {title} {errors}"
+    );
+    browser.assert_accessible("complaint page").await;
+    let page = browser.client.source().await.expect("page");
+    assert!(page.contains("Henk Jansen"));
+    browser.close().await;
+}
