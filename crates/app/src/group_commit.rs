@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use store::NewAttachment;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use crate::intake::{IntakeRequest, Registered};
 use crate::{App, AppError};
@@ -36,6 +36,9 @@ pub struct GroupCommitOptions {
     pub max_batch: usize,
     /// How long a caller waits for room in a full queue before [`AppError::Overloaded`].
     pub enqueue_timeout: Duration,
+    /// Batches in flight at once: while one holds the writer, the next reads the catalog and
+    /// runs the domain's decisions, then waits for the writer (its transaction is still one).
+    pub pipeline: usize,
 }
 
 impl Default for GroupCommitOptions {
@@ -44,6 +47,7 @@ impl Default for GroupCommitOptions {
             queue: 4096,
             max_batch: 256,
             enqueue_timeout: Duration::from_secs(5),
+            pipeline: 2,
         }
     }
 }
@@ -69,7 +73,12 @@ impl IntakeCommitter {
     /// Starts the committer task on the current tokio runtime.
     pub fn start(app: Arc<App>, options: GroupCommitOptions) -> IntakeCommitter {
         let (queue, rx) = mpsc::channel(options.queue.max(1));
-        tokio::spawn(run(app, rx, options.max_batch.max(1)));
+        tokio::spawn(run(
+            app,
+            rx,
+            options.max_batch.max(1),
+            options.pipeline.max(1),
+        ));
         IntakeCommitter {
             queue,
             enqueue_timeout: options.enqueue_timeout,
@@ -106,31 +115,50 @@ impl IntakeCommitter {
     }
 }
 
-/// The committer loop: one batch at a time, as large as what is waiting.
-async fn run(app: Arc<App>, mut rx: mpsc::Receiver<Waiting>, max_batch: usize) {
-    let mut waiting = Vec::with_capacity(max_batch);
-    while rx.recv_many(&mut waiting, max_batch).await > 0 {
-        let mut replies = Vec::with_capacity(waiting.len());
-        let mut batch = Vec::with_capacity(waiting.len());
-        for w in waiting.drain(..) {
-            replies.push(w.reply);
-            batch.push((w.request, w.attachments));
+/// The committer loop: takes what is waiting (up to `max_batch`) as one batch, with at most
+/// `pipeline` batches in flight.
+async fn run(app: Arc<App>, mut rx: mpsc::Receiver<Waiting>, max_batch: usize, pipeline: usize) {
+    let in_flight = Arc::new(Semaphore::new(pipeline));
+    loop {
+        let Ok(permit) = Arc::clone(&in_flight).acquire_owned().await else {
+            return;
+        };
+        let mut waiting = Vec::with_capacity(max_batch);
+        if rx.recv_many(&mut waiting, max_batch).await == 0 {
+            break;
         }
-        let size = batch.len();
-        match app.register_all(batch).await {
-            Ok(results) => {
-                for (reply, result) in replies.into_iter().zip(results) {
-                    // A caller that went away (client disconnected) finds its complaint by
-                    // idempotency key when it submits again.
-                    let _ = reply.send(result);
-                }
+        let app = Arc::clone(&app);
+        tokio::spawn(async move {
+            commit(&app, waiting).await;
+            drop(permit);
+        });
+    }
+    // Every handle is gone: wait for the batches still in flight before stopping.
+    let _ = in_flight.acquire_many(pipeline as u32).await;
+}
+
+/// Registers one batch in one transaction and answers each of its requests.
+async fn commit(app: &App, waiting: Vec<Waiting>) {
+    let mut replies = Vec::with_capacity(waiting.len());
+    let mut batch = Vec::with_capacity(waiting.len());
+    for w in waiting {
+        replies.push(w.reply);
+        batch.push((w.request, w.attachments));
+    }
+    let size = batch.len();
+    match app.register_all(batch).await {
+        Ok(results) => {
+            for (reply, result) in replies.into_iter().zip(results) {
+                // A caller that went away (client disconnected) finds its complaint by
+                // idempotency key when it submits again.
+                let _ = reply.send(result);
             }
-            Err(e) => {
-                tracing::error!(error = %e, batch.size = size, "intake batch not committed");
-                let detail = e.to_string();
-                for reply in replies {
-                    let _ = reply.send(Err(AppError::CommitFailed(detail.clone())));
-                }
+        }
+        Err(e) => {
+            tracing::error!(error = %e, batch.size = size, "intake batch not committed");
+            let detail = e.to_string();
+            for reply in replies {
+                let _ = reply.send(Err(AppError::CommitFailed(detail.clone())));
             }
         }
     }

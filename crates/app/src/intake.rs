@@ -180,6 +180,7 @@ impl App {
         let idempotency_key = request.idempotency_key.clone();
         let has_email = request.intake.complainant.contact.email().is_some();
         let procedure = Arc::clone(&self.current_procedure);
+        let follow_procedure = Arc::clone(&procedure);
         let calendar = Arc::clone(&self.calendar);
         let decide_with = move |reference: Reference| {
             let ctx = domain::complaint::Context {
@@ -215,7 +216,15 @@ impl App {
                 Ok(Contents {
                     events: to_records(&events, &actor, now)?,
                     projection: projection(&complaint),
-                    jobs: receipt.clone().into_iter().collect(),
+                    jobs: receipt
+                        .clone()
+                        .into_iter()
+                        .chain(crate::follow_ups::follow_ups(
+                            id,
+                            &complaint,
+                            &follow_procedure,
+                        ))
+                        .collect(),
                 })
             }),
             attachments,

@@ -7,7 +7,9 @@
 
 pub mod accounts;
 mod clock;
+pub mod deadlines;
 mod error;
+pub mod follow_ups;
 pub mod group_commit;
 mod intake;
 pub mod mail_intake;

@@ -93,7 +93,7 @@ impl App {
                     loaded.seq,
                     records,
                     projection(&complaint),
-                    Vec::new(),
+                    crate::follow_ups::follow_ups(loaded.id, &complaint, procedure),
                 )
                 .await
             {

@@ -104,7 +104,7 @@ async fn run(args: &Args, server: &Server) -> anyhow::Result<()> {
         "clients", "submissions", "per s", "p50 ms", "p95 ms", "p99 ms", "errors", "peak MiB"
     );
     // Tokens for the expected count (from the previous level's rate), with room to spare.
-    let mut guess_per_client = 500.0_f64;
+    let mut guess_per_client = 1000.0_f64;
     for &clients in &args.clients {
         let expected = guess_per_client * clients as f64 * args.duration as f64 * 1.3;
         let count = (expected.ceil() as usize).clamp(100, args.max_submissions);

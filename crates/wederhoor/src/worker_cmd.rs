@@ -46,7 +46,11 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
     let name = format!("{}:{}", hostname(), std::process::id());
     Ok(Worker::new(app, name)
         .handle(web::notify::RECEIPT_JOB, Arc::new(receipt))
-        .handle(web::notify::PORTAL_LINK_JOB, Arc::new(portal_link)))
+        .handle(web::notify::PORTAL_LINK_JOB, Arc::new(portal_link))
+        .handle(
+            app::deadlines::LAPSE_JOB,
+            Arc::new(app::deadlines::LapseHandler),
+        ))
 }
 
 fn hostname() -> String {
