@@ -6,6 +6,7 @@ mod dev_cmd;
 mod imap_poll;
 mod mail_cmd;
 mod mail_settings;
+mod org_cmd;
 mod portal_cmd;
 mod serve_cmd;
 mod settings;
@@ -63,6 +64,16 @@ enum Command {
         #[command(subcommand)]
         command: mail_cmd::MailCommand,
     },
+    /// The organisation's regions (and who receives objections there).
+    Region {
+        #[command(subcommand)]
+        command: org_cmd::RegionCommand,
+    },
+    /// The complaint categories.
+    Category {
+        #[command(subcommand)]
+        command: org_cmd::CategoryCommand,
+    },
     /// API tokens for the JSON API.
     Token {
         #[command(subcommand)]
@@ -107,6 +118,8 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
         Command::Dev { command } => dev_cmd::run(&settings, command).await,
         Command::User { command } => user_cmd::run(&settings, command).await,
         Command::Token { command } => token_cmd::run(&settings, command).await,
+        Command::Region { command } => org_cmd::region(&settings, command).await,
+        Command::Category { command } => org_cmd::category(&settings, command).await,
         Command::Portal { command } => portal_cmd::run(&settings, command).await,
         Command::Mail { command } => mail_cmd::run(&settings, command).await,
         Command::Calendar { .. } => unreachable!("handled without a runtime"),

@@ -6,6 +6,7 @@ mod db;
 mod dovecot;
 mod durability;
 mod mail;
+mod org;
 mod portal;
 mod serve;
 mod users;
