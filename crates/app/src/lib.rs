@@ -12,6 +12,7 @@ mod error;
 pub mod follow_ups;
 pub mod group_commit;
 mod intake;
+pub mod letter_jobs;
 pub mod mail_intake;
 pub mod record;
 pub mod seed;
@@ -29,6 +30,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::AppError;
 pub use group_commit::{GroupCommitOptions, IntakeCommitter};
 pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
+pub use letter_jobs::LETTER_JOB;
 pub use steps::Loaded;
 
 /// The application: the store, the calendar, the procedure definitions and the clock, shared by
@@ -91,5 +93,10 @@ impl App {
     /// The definition new complaints are registered under.
     pub fn current_procedure(&self) -> &ProcedureDefinition {
         &self.current_procedure
+    }
+
+    /// The definition with key `"{id}@{version}"`, as a complaint records it.
+    pub fn procedure(&self, key: &str) -> Option<&ProcedureDefinition> {
+        self.procedures.get(key)
     }
 }

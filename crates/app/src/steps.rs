@@ -93,7 +93,12 @@ impl App {
                     loaded.seq,
                     records,
                     projection(&complaint),
-                    crate::follow_ups::follow_ups(loaded.id, &complaint, procedure),
+                    crate::follow_ups::follow_ups(loaded.id, &complaint, procedure)
+                        .into_iter()
+                        .chain(crate::letter_jobs::letter_jobs(
+                            loaded.id, loaded.seq, &events, now,
+                        ))
+                        .collect(),
                 )
                 .await
             {

@@ -14,7 +14,8 @@ use crate::error::{StoreError, constraint};
 use crate::exec::{Arg, Conn};
 use crate::inbound::*;
 use crate::ops::{
-    attachments, audit, catalog, complaints, guards, jobs, queue, sessions, tokens, users,
+    attachments, audit, catalog, complaints, documents, guards, jobs, queue, sessions, tokens,
+    users,
 };
 use crate::types::*;
 use crate::{Backend, Store};
@@ -237,6 +238,23 @@ impl<B: Db> Store for SqlStore<B> {
 
     async fn attachment(&self, id: AttachmentId) -> Result<Option<Attachment>, StoreError> {
         attachments::by_id(&mut *self.read().await?, id).await
+    }
+
+    // ---- documents ----
+
+    async fn add_document(&self, doc: NewDocument) -> Result<DocumentInfo, StoreError> {
+        let mut tx = self.0.begin_write().await?;
+        let stored = documents::add(&mut *tx, &doc, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(stored)
+    }
+
+    async fn documents(&self, complaint: ComplaintId) -> Result<Vec<DocumentInfo>, StoreError> {
+        documents::of_complaint(&mut *self.read().await?, complaint).await
+    }
+
+    async fn document(&self, id: DocumentId) -> Result<Option<Document>, StoreError> {
+        documents::by_id(&mut *self.read().await?, id).await
     }
 
     async fn create_user(&self, user: &NewUser) -> Result<(), StoreError> {

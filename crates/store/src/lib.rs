@@ -165,6 +165,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// One attachment with its bytes.
     async fn attachment(&self, id: AttachmentId) -> Result<Option<Attachment>, StoreError>;
 
+    // ---- documents: the letters sent to the complainant (see `ops::documents`) ----
+
+    /// Stores a letter unless the complaint already has one for that event and kind (a retried
+    /// job stores one); returns the document stored, the earlier one if any.
+    /// [`StoreError::NotFound`] when there is no such complaint.
+    async fn add_document(&self, doc: NewDocument) -> Result<DocumentInfo, StoreError>;
+    /// A complaint's documents without their bytes, in the order of their events.
+    async fn documents(&self, complaint: ComplaintId) -> Result<Vec<DocumentInfo>, StoreError>;
+    /// One document with its bytes.
+    async fn document(&self, id: DocumentId) -> Result<Option<Document>, StoreError>;
+
     // ---- staff accounts (see `accounts`; credentials arrive hashed) ----
 
     /// Creates a user with their regions. A known e-mail address (case-insensitively) is

@@ -304,3 +304,69 @@ impl std::fmt::Debug for Attachment {
             .finish_non_exhaustive()
     }
 }
+
+// ---- documents: the letters sent to the complainant (see `ops::documents`) ----
+
+/// A document's id (a UUID, stored as text like complaint ids).
+pub type DocumentId = uuid::Uuid;
+
+/// A letter to store. The store computes its SHA-256; one document exists per
+/// (complaint, event sequence number, kind).
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewDocument {
+    pub id: DocumentId,
+    pub complaint_id: ComplaintId,
+    /// The letter kind, e.g. `answer` (`letters::LetterKind::as_str`).
+    pub kind: String,
+    /// The sequence number of the event that required the letter.
+    pub event_seq: i64,
+    /// The date the letter bears.
+    pub dagtekening: Date,
+    /// The file name it is offered and mailed under, e.g. `reactie-K-2026-000001.pdf`.
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for NewDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewDocument")
+            .field("id", &self.id)
+            .field("complaint_id", &self.complaint_id)
+            .field("kind", &self.kind)
+            .field("event_seq", &self.event_seq)
+            .field("dagtekening", &self.dagtekening)
+            .field("filename", &self.filename)
+            .field("size", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// A stored document without its bytes (for lists).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    pub id: DocumentId,
+    pub complaint_id: ComplaintId,
+    pub kind: String,
+    pub event_seq: i64,
+    pub dagtekening: Date,
+    pub filename: String,
+    /// Lowercase hex SHA-256 of the bytes.
+    pub sha256: String,
+    pub created_at: Timestamp,
+}
+
+/// A stored document with its bytes (for download and mail).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Document {
+    pub info: DocumentInfo,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("info", &self.info)
+            .field("size", &self.bytes.len())
+            .finish()
+    }
+}

@@ -40,6 +40,47 @@ pub struct MailArgs {
         default_value = "http://127.0.0.1:8080"
     )]
     pub base_url: String,
+    /// The organisation the letters come from.
+    #[command(flatten)]
+    pub org: OrgArgs,
+}
+
+/// The sending organisation as the letters print it (there is no organisation table yet).
+/// Unset values fall back to `web::notify::OrganisationDetails::default()`: placeholders that
+/// are visibly not real ("Wederhoor (organisatie niet ingesteld)", "Postbus 0, 0000 AA
+/// Nergenshuizen").
+#[derive(Debug, Clone, Args)]
+pub struct OrgArgs {
+    /// The organisation's name heading every letter.
+    #[arg(long, env = "WEDERHOOR_ORG_NAME")]
+    org_name: Option<String>,
+    /// Its postal address: street (or "Postbus 123"), then "postcode place", separated by a
+    /// newline or a comma ("Postbus 123, 3500 AA Utrecht").
+    #[arg(long, env = "WEDERHOOR_ORG_ADDRESS")]
+    org_address: Option<String>,
+    /// Its telephone number as printed.
+    #[arg(long, env = "WEDERHOOR_ORG_PHONE")]
+    org_phone: Option<String>,
+    /// Its e-mail address for complaints, as printed.
+    #[arg(long, env = "WEDERHOOR_ORG_EMAIL")]
+    org_email: Option<String>,
+    /// The place in the dagtekening ("Utrecht, 24 november 2026").
+    #[arg(long, env = "WEDERHOOR_ORG_PLACE")]
+    org_place: Option<String>,
+}
+
+impl OrgArgs {
+    /// The details, with the documented defaults for what is not set.
+    pub fn details(&self) -> web::notify::OrganisationDetails {
+        let d = web::notify::OrganisationDetails::default();
+        web::notify::OrganisationDetails {
+            name: self.org_name.clone().unwrap_or(d.name),
+            address: self.org_address.clone().unwrap_or(d.address),
+            phone: self.org_phone.clone().unwrap_or(d.phone),
+            email: self.org_email.clone().unwrap_or(d.email),
+            place: self.org_place.clone().unwrap_or(d.place),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -42,11 +42,17 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
         mailer: mailer.clone(),
         accounts: Arc::clone(&accounts),
     };
+    let letter = web::notify::LetterMail {
+        mailer: mailer.clone(),
+        organisation: mail.org.details(),
+        letters: Arc::new(letters::Letters::new()),
+    };
     let receipt = web::notify::ReceiptMail { mailer, accounts };
     let name = format!("{}:{}", hostname(), std::process::id());
     Ok(Worker::new(app, name)
         .handle(web::notify::RECEIPT_JOB, Arc::new(receipt))
         .handle(web::notify::PORTAL_LINK_JOB, Arc::new(portal_link))
+        .handle(web::notify::LETTER_JOB, Arc::new(letter))
         .handle(
             app::deadlines::LAPSE_JOB,
             Arc::new(app::deadlines::LapseHandler),

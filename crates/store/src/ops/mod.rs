@@ -6,6 +6,7 @@ pub(crate) mod attachments;
 pub(crate) mod audit;
 pub(crate) mod catalog;
 pub(crate) mod complaints;
+pub(crate) mod documents;
 pub(crate) mod guards;
 pub(crate) mod inbound;
 pub(crate) mod jobs;

@@ -10,6 +10,7 @@ mod catalog;
 mod complaints;
 mod concurrency;
 mod credentials;
+mod documents;
 mod inbound;
 mod jobs;
 mod lookup;

@@ -10,6 +10,7 @@
 //! produces the same message (the outbox keeps one copy), and a reply's `In-Reply-To` names the
 //! complaint it belongs to without a lookup table.
 
+mod letter;
 mod portal_link;
 mod receipt;
 
@@ -18,6 +19,7 @@ use std::sync::Arc;
 use app::worker::JobError;
 use mail::{Mailbox, MessageId, SendError, Transport};
 
+pub use letter::{LETTER_JOB, LetterMail, OrganisationDetails, parse_address, title_nl};
 pub use portal_link::{PORTAL_LINK_JOB, PortalLinkMail};
 pub use receipt::{RECEIPT_JOB, ReceiptMail};
 

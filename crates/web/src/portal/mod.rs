@@ -77,6 +77,10 @@ pub(crate) fn routes() -> Router<AppState> {
             get(page::portal_attachment_get),
         )
         .route(
+            "/mijn-klacht/{token}/brief/{id}",
+            get(page::portal_letter_get),
+        )
+        .route(
             "/mijn-klacht/{token}/bezwaar",
             post(actions::objection_post),
         )

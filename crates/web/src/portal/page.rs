@@ -171,7 +171,7 @@ pub(super) async fn render(
             .iter()
             .map(|d| explain::next(d, today, lang))
             .collect(),
-        letters: letters(opened),
+        letters: letters(state, token, opened).await?,
         files,
         actions: offers::available(complaint, today, lang),
         notice: feedback.notice,
@@ -182,13 +182,55 @@ pub(super) async fn render(
     Ok(private((status, page).into_response()))
 }
 
-/// The letters (answer, invitation, record, decision) as PDF with their dagtekening.
-///
-/// Seam: letters are not generated yet. When the letters crate stores them, list them here
-/// (title, dagtekening, `/mijn-klacht/<token>/brief/<id>`); the page already has the section
-/// and says that they will appear there.
-fn letters(_opened: &Opened) -> Vec<Document> {
-    Vec::new()
+/// The letters (answer, invitation, record, decision) as PDF with their dagtekening, in the
+/// order of the steps that required them (stored by the `letter.send` job).
+async fn letters(
+    state: &AppState,
+    token: &str,
+    opened: &Opened,
+) -> Result<Vec<Document>, WebError> {
+    let all = state.app.store().documents(opened.loaded.id).await?;
+    Ok(all
+        .into_iter()
+        .map(|d| Document {
+            title: crate::notify::title_nl(&d.kind).to_owned(),
+            detail: format!("PDF, {}", domain::complaint::date_nl(d.dagtekening)),
+            href: format!("/mijn-klacht/{token}/brief/{}", d.id),
+        })
+        .collect())
+}
+
+/// `GET /mijn-klacht/<token>/brief/<id>`: one of the letters about this complaint, as a PDF
+/// download (the same access check as the page).
+pub(crate) async fn portal_letter_get(
+    State(state): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+    lang: Lang,
+) -> Response {
+    let result = async {
+        let Some(opened) = access::open(&state, &token).await? else {
+            return Ok(unavailable(lang));
+        };
+        let Ok(id) = id.parse::<uuid::Uuid>() else {
+            return Err(WebError::NotFound);
+        };
+        let document = state.app.store().document(id).await?;
+        let document = document
+            .filter(|d| d.info.complaint_id == opened.loaded.id)
+            .ok_or(WebError::NotFound)?;
+        let headers = [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(&document.info.filename),
+            ),
+        ];
+        Ok(private((headers, document.bytes).into_response()))
+    };
+    result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }
 
 /// The files the complainant sent with the complaint: those stored in the transaction that

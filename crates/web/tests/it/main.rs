@@ -3,6 +3,7 @@
 
 mod browser;
 mod helpers;
+mod letters;
 
 mod public_form;
 

@@ -20,6 +20,10 @@ const OFFICE_ROUTES: &[(&str, &str)] = &[
         "GET",
         "/kantoor/klachten/K-2026-000001/bijlagen/0196a1b2-0000-7000-8000-000000000001",
     ),
+    (
+        "GET",
+        "/kantoor/klachten/K-2026-000001/brieven/0196a1b2-0000-7000-8000-000000000001",
+    ),
     ("POST", "/kantoor/klachten/K-2026-000001/contact"),
     ("POST", "/kantoor/klachten/K-2026-000001/antwoord"),
     ("POST", "/kantoor/klachten/K-2026-000001/bezwaar"),

@@ -36,6 +36,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/kantoor/klachten/{reference}/bijlagen/{id}",
             get(page::attachment_get),
         )
+        .route(
+            "/kantoor/klachten/{reference}/brieven/{id}",
+            get(page::letter_get),
+        )
         .route(&step("contact"), post(steps::contact_post))
         .route(&step("antwoord"), post(steps::answer_post))
         .route(&step("bezwaar"), post(steps::objection_post))

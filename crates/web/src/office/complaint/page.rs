@@ -38,6 +38,8 @@ pub(crate) struct ComplaintPage {
     deadlines: Vec<Deadline>,
     timeline: Vec<Entry>,
     files: Vec<(String, String, String)>,
+    /// The letters sent: (title, href, dagtekening).
+    letters: Vec<(String, String, String)>,
     offered: Offered,
     /// The offered hearing's forms and moments: (value, label).
     hearing_forms: Vec<(&'static str, &'static str)>,
@@ -211,6 +213,19 @@ pub(crate) async fn render(
             )
         })
         .collect();
+    let letters = store
+        .documents(loaded.id)
+        .await?
+        .into_iter()
+        .map(|d| {
+            let href = format!("/kantoor/klachten/{}/brieven/{}", loaded.reference, d.id);
+            (
+                crate::notify::title_nl(&d.kind).to_owned(),
+                href,
+                format!("PDF, dagtekening {}", date_short(d.dagtekening)),
+            )
+        })
+        .collect();
     let offer = c
         .hearing_offer()
         .filter(|_| c.status() == Status::HearingOffered);
@@ -241,6 +256,7 @@ pub(crate) async fn render(
         deadlines,
         timeline: history::entries(loaded, &users),
         files,
+        letters,
         offered: offers::offered(state, c, &staff.session().actor()),
         hearing_forms: offer
             .map(|o| {
@@ -297,6 +313,36 @@ pub(crate) async fn attachment_get(
             ),
         ];
         Ok((headers, file.bytes).into_response())
+    };
+    result.await.unwrap_or_else(|e: WebError| e.page(lang))
+}
+
+/// `GET /kantoor/klachten/{reference}/brieven/{id}`: a letter sent about this complaint, as
+/// PDF, for staff who may see its region (any other id, or another complaint's letter, is 404).
+pub(crate) async fn letter_get(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path((reference, id)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let loaded = staff.complaint(&state, &reference).await?;
+        let id = id.parse::<uuid::Uuid>().map_err(|_| WebError::NotFound)?;
+        let document = state.app.store().document(id).await?;
+        let document = document
+            .filter(|d| d.info.complaint_id == loaded.id)
+            .ok_or(WebError::NotFound)?;
+        let headers = [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(&document.info.filename),
+            ),
+        ];
+        Ok((headers, document.bytes).into_response())
     };
     result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }

@@ -1,0 +1,121 @@
+//! The letters of the procedure: a step that requires one queues `letter.send` with it; the
+//! worker renders the PDF, stores it once and mails it; the portal lists and serves it.
+
+use std::sync::Arc;
+
+use reqwest::StatusCode;
+
+use crate::portal_fixtures::*;
+
+#[tokio::test]
+async fn an_answer_is_mailed_as_pdf_listed_in_the_portal_and_stored_once() {
+    let (t, reference, page) = answered("anna@example.nl").await;
+
+    let outbox_dir = tempfile::tempdir().unwrap();
+    let outbox = mail::FileOutbox::new(outbox_dir.path());
+    let mailer = web::notify::Mailer {
+        transport: Arc::new(outbox.clone()),
+        settings: web::notify::MailSettings {
+            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
+            base_url: "https://klachten.example.nl".into(),
+        },
+    };
+    let handler = web::notify::LetterMail {
+        mailer,
+        organisation: web::notify::OrganisationDetails::default(),
+        letters: Arc::new(::letters::Letters::new()),
+    };
+    let worker = app::worker::Worker::new(t.app.clone(), "test")
+        .handle(web::notify::LETTER_JOB, Arc::new(handler));
+    worker.drain().await.unwrap();
+
+    let sent = outbox.list().await.unwrap();
+    let letter = sent
+        .iter()
+        .find(|m| m.subject == format!("Reactie op uw klacht {reference}"))
+        .unwrap_or_else(|| panic!("the answer was mailed: {sent:?}"));
+    let raw = String::from_utf8_lossy(&outbox.read(&letter.name).await.unwrap()).into_owned();
+    assert!(raw.contains("application/pdf"), "a PDF attachment");
+    assert!(
+        raw.contains("In-Reply-To: <receipt."),
+        "answers the receipt"
+    );
+
+    let loaded = t.app.load(reference).await.unwrap();
+    let documents = t.store.documents(loaded.id).await.unwrap();
+    assert_eq!(documents.len(), 1, "{documents:?}");
+    let document = &documents[0];
+    assert_eq!(document.kind, "answer");
+    assert_eq!(document.dagtekening.to_string(), "2026-04-20");
+
+    let (status, html) = open(&t, &page).await;
+    assert_eq!(status, StatusCode::OK);
+    let href = format!("{page}/brief/{}", document.id);
+    assert!(html.contains(&href), "{html}");
+    assert!(html.contains("Reactie op uw klacht"), "{html}");
+    assert!(html.contains("20 april 2026"), "{html}");
+
+    let response = t.client.get(t.url(&href)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header("content-type"), "application/pdf");
+    assert!(header("content-disposition").starts_with("attachment"));
+    let pdf = response.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    match pdf_text(&pdf) {
+        Some(text) => {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&reference.to_string()), "{text}");
+            assert!(text.contains("20 april 2026"), "the dagtekening: {text}");
+            assert!(
+                text.contains("6 mei 2026"),
+                "the last day to object: {text}"
+            );
+        }
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("pdftotext is required on CI")
+        }
+        None => eprintln!("pdftotext not found: the PDF's text is not checked"),
+    }
+
+    // Another complaint's link does not reach this letter.
+    let (_, other) = register(&t, "bert@example.nl").await;
+    let other_page = link(&t, other).await;
+    let (status, _) = t.get(&format!("{other_page}/brief/{}", document.id)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The job again (a retry after a lost lease): no second document.
+    t.store
+        .enqueue_jobs(app::letter_jobs::letter_jobs(
+            loaded.id,
+            1,
+            &app::record::from_records(reference, &loaded.events[1..2]).unwrap(),
+            t.app.clock().now(),
+        ))
+        .await
+        .unwrap();
+    worker.drain().await.unwrap();
+    assert_eq!(t.store.documents(loaded.id).await.unwrap().len(), 1);
+}
+
+/// The PDF's text by `pdftotext`, or None when it is not installed.
+fn pdf_text(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().ok()?;
+    let path = dir.path().join("brief.pdf");
+    std::fs::write(&path, pdf).ok()?;
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
