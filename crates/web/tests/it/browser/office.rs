@@ -6,27 +6,6 @@ use fantoccini::Locator;
 use super::Browser;
 use crate::helpers::{STAFF_PASSWORD, TestApp};
 
-async fn fill(browser: &Browser, id: &str, text: &str) {
-    let field = browser
-        .client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("field {id}: {e}"));
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .expect("click");
-}
-
 #[tokio::test]
 async fn a_handler_logs_in_and_registers_a_phone_complaint() {
     let Some(browser) = Browser::start().await else {
@@ -44,17 +23,17 @@ async fn a_handler_logs_in_and_registers_a_phone_complaint() {
         .await
         .expect("open the back office");
     browser.assert_accessible("login").await;
-    fill(&browser, "email", &user.email).await;
-    fill(&browser, "wachtwoord", STAFF_PASSWORD).await;
-    click(&browser, "form button[type=submit]").await;
+    browser.fill("email", &user.email).await;
+    browser.fill("wachtwoord", STAFF_PASSWORD).await;
+    browser.click("form button[type=submit]").await;
     assert_eq!(browser.heading("Werkvoorraad").await, "Werkvoorraad");
     browser.assert_accessible("work queue").await;
 
-    click(&browser, "a[href='/kantoor/klachten/nieuw']").await;
+    browser.click("a[href='/kantoor/klachten/nieuw']").await;
     browser.assert_accessible("register a complaint").await;
-    click(&browser, "#kanaal").await;
-    fill(&browser, "naam", "Henk Jansen").await;
-    fill(&browser, "telefoon", "0612345678").await;
+    browser.click("#kanaal").await;
+    browser.fill("naam", "Henk Jansen").await;
+    browser.fill("telefoon", "0612345678").await;
     browser
         .client
         .find(Locator::Id("regio"))
@@ -71,17 +50,12 @@ async fn a_handler_logs_in_and_registers_a_phone_complaint() {
         .select_by_value("bereikbaarheid")
         .await
         .expect("category");
-    fill(
-        &browser,
-        "beschrijving",
-        "Belde drie keer, niemand belde terug.",
-    )
-    .await;
-    click(
-        &browser,
-        "form[action='/kantoor/klachten/nieuw'] button[type=submit]",
-    )
-    .await;
+    browser
+        .fill("beschrijving", "Belde drie keer, niemand belde terug.")
+        .await;
+    browser
+        .click("form[action='/kantoor/klachten/nieuw'] button[type=submit]")
+        .await;
 
     let title = browser.heading("K-2026-").await;
     let errors = match browser.client.find(Locator::Css(".error-summary")).await {

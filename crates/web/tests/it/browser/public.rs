@@ -28,27 +28,6 @@ async fn the_start_page_is_accessible_in_dutch_and_english() {
     browser.close().await;
 }
 
-async fn fill(browser: &Browser, id: &str, text: &str) {
-    let field = browser
-        .client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|e| panic!("field {id}: {e}"));
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .expect("click");
-}
-
 #[tokio::test]
 async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_be_objected_to() {
     let Some(browser) = Browser::start().await else {
@@ -58,13 +37,13 @@ async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_
     let base = format!("http://{}", app.addr);
 
     browser.client.goto(&base).await.expect("start page");
-    click(&browser, "a[href='/klacht']").await;
+    browser.click("a[href='/klacht']").await;
     browser.assert_accessible("complaint form").await;
 
     // Submitting with only a name shows the errors, marked at their fields, and keeps the name.
-    fill(&browser, "naam", "Anna de Vries").await;
+    browser.fill("naam", "Anna de Vries").await;
     app.clock.advance(SignedDuration::from_secs(10));
-    click(&browser, "form button[type=submit]").await;
+    browser.click("form button[type=submit]").await;
     let summary = browser
         .client
         .find(Locator::Css(".error-summary"))
@@ -84,7 +63,7 @@ async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_
         .assert_accessible("complaint form with errors")
         .await;
 
-    fill(&browser, "email", "anna@example.nl").await;
+    browser.fill("email", "anna@example.nl").await;
     browser
         .client
         .find(Locator::Id("regio"))
@@ -93,17 +72,19 @@ async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_
         .select_by_value("midden")
         .await
         .expect("select region");
-    click(&browser, "#categorie").await;
-    fill(
-        &browser,
-        "wat",
-        "Op 28 april werd ik aan de telefoon steeds onderbroken.",
-    )
-    .await;
-    fill(&browser, "uitkomst", "Excuses en een nieuwe afspraak.").await;
-    click(&browser, "#toestemming").await;
+    browser.click("#categorie").await;
+    browser
+        .fill(
+            "wat",
+            "Op 28 april werd ik aan de telefoon steeds onderbroken.",
+        )
+        .await;
+    browser
+        .fill("uitkomst", "Excuses en een nieuwe afspraak.")
+        .await;
+    browser.click("#toestemming").await;
     app.clock.advance(SignedDuration::from_secs(10));
-    click(&browser, "form button[type=submit]").await;
+    browser.click("form button[type=submit]").await;
 
     let heading = browser.heading("ontvangen").await;
     assert_eq!(heading, "Uw klacht is ontvangen");
