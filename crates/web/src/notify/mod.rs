@@ -76,3 +76,50 @@ impl Mailer {
         }
     }
 }
+
+/// The complaint a mail job is about, the complainant's address and a fresh personal link.
+pub(crate) struct Addressee {
+    pub id: uuid::Uuid,
+    pub loaded: app::Loaded,
+    pub address: String,
+    pub link: String,
+}
+
+/// Reads `{"complaint_id": …}` from the job, loads the complaint and makes a new portal link.
+/// A missing complaint or e-mail address is permanent; store trouble is transient.
+pub(crate) async fn addressee(
+    app: &app::App,
+    accounts: &app::accounts::Accounts,
+    settings: &MailSettings,
+    job: &store::Job,
+) -> Result<Addressee, JobError> {
+    let id: uuid::Uuid = job.payload["complaint_id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| JobError::Permanent("payload has no complaint_id".into()))?;
+    let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
+    let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
+    let record =
+        record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
+    let loaded = app
+        .load(record.reference)
+        .await
+        .map_err(|e| transient(&e))?;
+    let Some(address) = loaded.complaint.registration().complainant.contact.email() else {
+        return Err(JobError::Permanent(
+            "the complainant has no e-mail address".into(),
+        ));
+    };
+    let address = address.to_string();
+    let token = accounts
+        .create_portal_link(id)
+        .await
+        .map_err(|e| transient(&e))?;
+    let link = settings.portal_url(token.expose());
+    Ok(Addressee {
+        id,
+        loaded,
+        address,
+        link,
+    })
+}

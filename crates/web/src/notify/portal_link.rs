@@ -13,7 +13,7 @@ use askama::Template;
 use mail::{Mailbox, OutgoingMail};
 use store::Job;
 
-use super::Mailer;
+use super::{Addressee, Mailer, addressee};
 
 /// The job kind; its payload is `{"complaint_id": "<uuid>"}`.
 pub const PORTAL_LINK_JOB: &str = crate::portal::PORTAL_LINK_JOB;
@@ -53,32 +53,16 @@ impl JobHandler for PortalLinkMail {
 
 impl PortalLinkMail {
     async fn send_link(&self, app: &App, job: &Job) -> Result<(), JobError> {
-        let id: uuid::Uuid = job.payload["complaint_id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| JobError::Permanent("payload has no complaint_id".into()))?;
-        let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
-        let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
-        let record =
-            record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
-        let loaded = app
-            .load(record.reference)
-            .await
-            .map_err(|e| transient(&e))?;
+        let Addressee {
+            id,
+            loaded,
+            address,
+            link,
+        } = addressee(app, &self.accounts, &self.mailer.settings, job).await?;
         let registration = loaded.complaint.registration();
-        let Some(address) = registration.complainant.contact.email() else {
-            return Err(JobError::Permanent(
-                "the complainant has no e-mail address".into(),
-            ));
-        };
-        let token = self
-            .accounts
-            .create_portal_link(id)
-            .await
-            .map_err(|e| transient(&e))?;
-        let link = self.mailer.settings.portal_url(token.expose());
+        let record_reference = loaded.reference;
         let name = registration.complainant.name.to_string();
-        let reference = record.reference.to_string();
+        let reference = record_reference.to_string();
         let render = |r: Result<String, askama::Error>| {
             r.map_err(|e| JobError::Permanent(format!("template: {e}")))
         };
@@ -100,7 +84,7 @@ impl PortalLinkMail {
         )?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),
-            to: vec![Mailbox::named(name.clone(), address.to_string())],
+            to: vec![Mailbox::named(name.clone(), address)],
             reply_to: None,
             subject: format!("Uw persoonlijke link voor klacht {reference}"),
             text,

@@ -13,7 +13,7 @@ use domain::complaint::date_nl;
 use mail::{Mailbox, OutgoingMail};
 use store::Job;
 
-use super::Mailer;
+use super::{Addressee, Mailer, addressee};
 
 /// The job kind; its payload is `{"complaint_id": "<uuid>"}`.
 pub const RECEIPT_JOB: &str = app::RECEIPT_JOB;
@@ -64,30 +64,14 @@ impl JobHandler for ReceiptMail {
 
 impl ReceiptMail {
     async fn send_receipt(&self, app: &App, job: &Job) -> Result<(), JobError> {
-        let id: uuid::Uuid = job.payload["complaint_id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| JobError::Permanent("payload has no complaint_id".into()))?;
-        let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
-        let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
-        let record =
-            record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
-        let loaded = app
-            .load(record.reference)
-            .await
-            .map_err(|e| transient(&e))?;
+        let Addressee {
+            id,
+            loaded,
+            address,
+            link,
+        } = addressee(app, &self.accounts, &self.mailer.settings, job).await?;
         let registration = loaded.complaint.registration();
-        let Some(address) = registration.complainant.contact.email() else {
-            return Err(JobError::Permanent(
-                "the complainant has no e-mail address".into(),
-            ));
-        };
-        let token = self
-            .accounts
-            .create_portal_link(id)
-            .await
-            .map_err(|e| transient(&e))?;
-        let link = self.mailer.settings.portal_url(token.expose());
+        let record_reference = loaded.reference;
         let next: Vec<Next> = loaded
             .complaint
             .open_deadlines()
@@ -99,7 +83,7 @@ impl ReceiptMail {
             })
             .collect();
         let name = registration.complainant.name.to_string();
-        let reference = record.reference.to_string();
+        let reference = record_reference.to_string();
         let received = date_nl(domain::time::civil_date(registration.received_at));
         let text = ReceiptText {
             name: &name,
@@ -121,7 +105,7 @@ impl ReceiptMail {
         .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),
-            to: vec![Mailbox::named(name.clone(), address.to_string())],
+            to: vec![Mailbox::named(name.clone(), address)],
             reply_to: None,
             subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
             text,
