@@ -1,4 +1,5 @@
-//! A private Dovecot IMAP server per test (Debian's `dovecot-imapd`, version 2.3).
+//! A private Dovecot IMAP server per test (Debian's `dovecot-imapd`, version 2.3). Shared with
+//! the binary's tests (`crates/wederhoor/tests/it/main.rs` includes this file by path).
 //!
 //! The server gets a generated configuration in a temporary folder: its own run, state and mail
 //! folders, a passwd-file with one plain-text password, plain IMAP on a free port on 127.0.0.1,
@@ -125,9 +126,20 @@ impl Dovecot {
         ImapConfig {
             port: self.tls_port.expect("started WithImaps"),
             tls: true,
-            extra_root_pem: Some(crate::smtp_sink::TEST_CA_PEM.into()),
+            extra_root_pem: Some(include_str!("tls/ca.pem").into()),
             ..self.config()
         }
+    }
+
+    /// Writes the password to a file (as `wederhoor mail poll` reads it); returns its path.
+    #[allow(
+        dead_code,
+        reason = "used by the binary's tests, which share this file"
+    )]
+    pub fn password_file(&self) -> std::path::PathBuf {
+        let path = self.dir.path().join("imap-password");
+        std::fs::write(&path, format!("{PASSWORD}\n")).unwrap();
+        path
     }
 
     fn log(&self) -> String {

@@ -145,7 +145,7 @@ fn poll(db: &TestDb, server: &Dovecot) -> Output {
 
 #[tokio::test]
 async fn mail_poll_registers_moves_and_files_replies_without_taking_anything_twice() {
-    let Some(server) = Dovecot::start() else {
+    let Some(server) = Dovecot::start(dovecot::Flavour::Full) else {
         return;
     };
     let db = TestDb::sqlite();
@@ -202,7 +202,7 @@ async fn mail_poll_registers_moves_and_files_replies_without_taking_anything_twi
 
 #[tokio::test]
 async fn the_worker_polls_the_mailbox_and_sends_the_receipt_with_the_reference() {
-    let Some(server) = Dovecot::start() else {
+    let Some(server) = Dovecot::start(dovecot::Flavour::Full) else {
         return;
     };
     let db = TestDb::sqlite();

@@ -3,6 +3,9 @@
 mod audit;
 mod calendar;
 mod db;
+// The mail crate's Dovecot helper, shared rather than copied; not every helper is used here.
+#[allow(dead_code)]
+#[path = "../../../mail/tests/it/dovecot.rs"]
 mod dovecot;
 mod durability;
 mod mail;
