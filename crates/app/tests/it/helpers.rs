@@ -5,10 +5,7 @@
 //! If it is unreachable the PostgreSQL half is skipped with one line on stderr, unless `CI=true`,
 //! where that is a failure.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::{Arc, Once};
-use std::time::Duration;
+use std::sync::Arc;
 
 use app::{App, FixedClock};
 use sqlx::{AssertSqlSafe, Connection};
@@ -16,7 +13,10 @@ use store::{Backend, Store};
 
 use crate::fixtures::at;
 
-const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+#[path = "../../../store/tests/it/scratch_db.rs"]
+mod scratch_db;
+
+use scratch_db::ScratchDb;
 
 /// Generates `<name>::sqlite` and `<name>::postgres` from one `async fn <name>(t: &TestApp)`.
 macro_rules! app_test {
@@ -47,13 +47,7 @@ pub struct TestApp {
     pub store: Arc<dyn Store>,
     pub clock: Arc<FixedClock>,
     url: String,
-    cleanup: Cleanup,
-}
-
-#[derive(Debug)]
-enum Cleanup {
-    Dir(PathBuf),
-    Database { admin_url: String, name: String },
+    _db: ScratchDb,
 }
 
 /// Where every test's clock starts: Mon 13 Apr 2026, 11:00 in Amsterdam.
@@ -61,48 +55,16 @@ pub const START: &str = "2026-04-13 11:00";
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
-        let dir = std::env::temp_dir().join(format!("wederhoor-app-{}", uuid::Uuid::new_v4()));
-        let url = format!("sqlite://{}/wederhoor.db", dir.display());
-        TestApp::start(url, Cleanup::Dir(dir)).await
+        TestApp::start(ScratchDb::sqlite("wederhoor-app", "wederhoor.db")).await
     }
 
     /// None (after saying so once) when PostgreSQL is unreachable outside CI.
     pub async fn postgres() -> Option<TestApp> {
-        let admin_url =
-            std::env::var("WEDERHOOR_TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_PG.into());
-        let connecting = sqlx::PgConnection::connect(&admin_url);
-        let mut admin = match tokio::time::timeout(Duration::from_secs(5), connecting).await {
-            Ok(Ok(c)) => c,
-            failed => {
-                let why = match failed {
-                    Ok(Err(e)) => e.to_string(),
-                    _ => "timed out".into(),
-                };
-                if std::env::var("CI").as_deref() == Ok("true") {
-                    panic!("PostgreSQL not reachable at {admin_url} ({why}) and CI=true");
-                }
-                static SAID: Once = Once::new();
-                SAID.call_once(|| {
-                    // Straight to stderr: the harness captures eprintln! of passing tests.
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "PostgreSQL not reachable at {admin_url} ({why}): skipping the app's PostgreSQL tests"
-                    );
-                });
-                return None;
-            }
-        };
-        let name = format!("wederhoor_app_{}", uuid::Uuid::new_v4().simple());
-        sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
-        let _ = admin.close().await;
-        let url = with_database(&admin_url, &name);
-        Some(TestApp::start(url, Cleanup::Database { admin_url, name }).await)
+        Some(TestApp::start(ScratchDb::postgres("the app's PostgreSQL tests").await?).await)
     }
 
-    async fn start(url: String, cleanup: Cleanup) -> TestApp {
+    async fn start(db: ScratchDb) -> TestApp {
+        let url = db.url.clone();
         let store = store::connect(&url).await.expect("connect");
         store.migrate().await.expect("migrate");
         for (code, name) in [("noord", "Noord"), ("zuid", "Zuid")] {
@@ -133,7 +95,7 @@ impl TestApp {
             store,
             clock,
             url,
-            cleanup,
+            _db: db,
         }
     }
 
@@ -163,51 +125,5 @@ impl TestApp {
             }
         };
         done.expect("raw SQL");
-    }
-}
-
-/// `admin_url` with its database name replaced by `name`.
-fn with_database(admin_url: &str, name: &str) -> String {
-    let (base, query) = match admin_url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (admin_url, None),
-    };
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
-impl Drop for TestApp {
-    fn drop(&mut self) {
-        match &self.cleanup {
-            Cleanup::Dir(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-            Cleanup::Database { admin_url, name } => {
-                let (admin_url, name) = (admin_url.clone(), name.clone());
-                // Drop runs inside (or after a panic in) the test's runtime: a thread of its own.
-                let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .ok()?;
-                    rt.block_on(async {
-                        let mut c = sqlx::PgConnection::connect(&admin_url).await.ok()?;
-                        let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                        sqlx::raw_sql(AssertSqlSafe(drop))
-                            .execute(&mut c)
-                            .await
-                            .ok()
-                    })
-                })
-                .join();
-            }
-        }
     }
 }

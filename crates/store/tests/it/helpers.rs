@@ -5,17 +5,14 @@
 //! If it is unreachable the PostgreSQL half of the suite is skipped with one line on stderr,
 //! unless `CI=true`, where that is a failure.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::{Arc, Once};
-use std::time::Duration;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use sqlx::{AssertSqlSafe, Connection};
 use store::*;
 
-const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+use crate::scratch_db::ScratchDb;
 
 /// Generates `<name>::sqlite` and `<name>::postgres` from one `async fn <name>(db: &TestDb)`.
 macro_rules! conformance_test {
@@ -44,69 +41,28 @@ pub(crate) use conformance_test;
 pub struct TestDb {
     pub store: Arc<dyn Store>,
     pub url: String,
-    cleanup: Cleanup,
-}
-
-#[derive(Debug)]
-enum Cleanup {
-    Dir(PathBuf),
-    Database { admin_url: String, name: String },
+    _db: ScratchDb,
 }
 
 impl TestDb {
     pub async fn sqlite() -> TestDb {
-        let dir = std::env::temp_dir().join(format!("wederhoor-store-{}", uuid::Uuid::new_v4()));
         // A nested path: the store creates parent folders.
-        let url = format!("sqlite://{}/data/test.db", dir.display());
-        let store = connect(&url).await.expect("open SQLite");
-        store.migrate().await.expect("migrate SQLite");
-        TestDb {
-            store,
-            url,
-            cleanup: Cleanup::Dir(dir),
-        }
+        TestDb::open(ScratchDb::sqlite("wederhoor-store", "data/test.db")).await
     }
 
     /// None (after saying so once) when PostgreSQL is unreachable outside CI.
     pub async fn postgres() -> Option<TestDb> {
-        let admin_url =
-            std::env::var("WEDERHOOR_TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_PG.into());
-        let connecting = sqlx::PgConnection::connect(&admin_url);
-        let mut admin = match tokio::time::timeout(Duration::from_secs(5), connecting).await {
-            Ok(Ok(c)) => c,
-            failed => {
-                let why = match failed {
-                    Ok(Err(e)) => e.to_string(),
-                    _ => "timed out".into(),
-                };
-                if std::env::var("CI").as_deref() == Ok("true") {
-                    panic!("PostgreSQL not reachable at {admin_url} ({why}) and CI=true");
-                }
-                static SAID: Once = Once::new();
-                // Straight to stderr: the test harness captures eprintln! of passing tests.
-                SAID.call_once(|| {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "PostgreSQL not reachable at {admin_url}: skipping PostgreSQL conformance tests"
-                    );
-                });
-                return None;
-            }
-        };
-        let name = format!("wederhoor_test_{}", uuid::Uuid::new_v4().simple());
-        sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut admin)
-            .await
-            .expect("create test database");
-        let _ = admin.close().await;
-        let url = with_database(&admin_url, &name);
-        let store = connect(&url).await.expect("open PostgreSQL");
-        store.migrate().await.expect("migrate PostgreSQL");
-        Some(TestDb {
+        Some(TestDb::open(ScratchDb::postgres("the PostgreSQL conformance tests").await?).await)
+    }
+
+    async fn open(db: ScratchDb) -> TestDb {
+        let store = connect(&db.url).await.expect("open the store");
+        store.migrate().await.expect("migrate");
+        TestDb {
             store,
-            url,
-            cleanup: Cleanup::Database { admin_url, name },
-        })
+            url: db.url.clone(),
+            _db: db,
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -139,52 +95,6 @@ impl TestDb {
             Backend::Postgres => "ALTER TABLE events DISABLE TRIGGER USER;",
         };
         self.raw(&format!("{disable} {sql}")).await.expect("tamper");
-    }
-}
-
-/// `admin_url` with its database name replaced by `name`.
-fn with_database(admin_url: &str, name: &str) -> String {
-    let (base, query) = match admin_url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (admin_url, None),
-    };
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        match &self.cleanup {
-            Cleanup::Dir(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-            Cleanup::Database { admin_url, name } => {
-                let (admin_url, name) = (admin_url.clone(), name.clone());
-                // Drop runs inside (or after a panic in) the test's runtime: use a thread of its own.
-                let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread()
-                        .enable_all()
-                        .build()
-                        .ok()?;
-                    rt.block_on(async {
-                        let mut c = sqlx::PgConnection::connect(&admin_url).await.ok()?;
-                        let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                        sqlx::raw_sql(AssertSqlSafe(drop))
-                            .execute(&mut c)
-                            .await
-                            .ok()
-                    })
-                })
-                .join();
-            }
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! (`<test>::sqlite`, `<test>::postgres`). One integration-test binary for the crate.
 
 mod helpers;
+mod scratch_db;
 
 mod accounts;
 mod attachments;
