@@ -1,6 +1,6 @@
 //! A scratch database per test, removed on drop (best effort): an SQLite file in a fresh folder,
 //! or a fresh PostgreSQL database. Shared by the store's and the app's tests (the app includes
-//! this file by path) so that both create, skip and clean up alike.
+//! this file by path, and so do the binary's) so that all create, skip and clean up alike.
 //!
 //! PostgreSQL: `WEDERHOOR_TEST_DATABASE_URL`, default `postgres://postgres@127.0.0.1:5432/postgres`.
 //! If it is unreachable the PostgreSQL tests are skipped with one line on stderr, unless
@@ -29,9 +29,11 @@ enum Cleanup {
 }
 
 impl ScratchDb {
-    /// `sqlite://<temp>/<prefix>-<uuid>/<file>` (the folder is created by the store).
+    /// `sqlite://<temp>/<prefix>-<uuid>/<file>`; the folder is created, any folder inside
+    /// `file` is left to the store.
     pub fn sqlite(prefix: &str, file: &str) -> ScratchDb {
         let dir = std::env::temp_dir().join(format!("{prefix}-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).expect("temporary folder");
         let url = format!("sqlite://{}/{file}", dir.display());
         ScratchDb {
             url,

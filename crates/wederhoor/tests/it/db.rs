@@ -1,58 +1,43 @@
-//! A fresh database per test, for the binary: an SQLite file in a temporary folder, or a new
-//! PostgreSQL database (created here, dropped on drop). Outside CI an unreachable PostgreSQL
-//! skips the test with one line; with `CI=true` it fails.
+//! A fresh database per test, for the binary: the store's scratch database (an SQLite file in a
+//! temporary folder, or a new PostgreSQL database dropped on drop), plus running the binary
+//! against it and tampering with it as an attacker would.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use sqlx::{AssertSqlSafe, Connection};
 
+#[path = "../../../store/tests/it/scratch_db.rs"]
+mod scratch_db;
+
+use scratch_db::ScratchDb;
+
 pub struct TestDb {
     pub url: String,
-    dir: Option<PathBuf>,
-    pg: Option<(String, String)>,
+    db: ScratchDb,
 }
 
 impl TestDb {
     pub fn sqlite() -> TestDb {
-        let dir =
-            std::env::temp_dir().join(format!("wederhoor-bin-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let url = format!("sqlite://{}", dir.join("test.db").display());
-        TestDb {
-            url,
-            dir: Some(dir),
-            pg: None,
-        }
+        TestDb::on(ScratchDb::sqlite("wederhoor-bin", "test.db"))
     }
 
     pub async fn postgres() -> Option<TestDb> {
-        let admin = std::env::var("WEDERHOOR_TEST_DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        let mut conn = match sqlx::PgConnection::connect(&admin).await {
-            Ok(c) => c,
-            Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-                panic!("PostgreSQL not reachable at {admin} in CI: {e}")
-            }
-            Err(_) => {
-                eprintln!("PostgreSQL not reachable at {admin}: skipping PostgreSQL test");
-                return None;
-            }
-        };
-        let name = format!("wederhoor_bin_{}", uuid::Uuid::new_v4().simple());
-        sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut conn)
-            .await
-            .expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-        Some(TestDb {
-            url: format!("{base}/{name}"),
-            dir: None,
-            pg: Some((admin, name)),
-        })
+        Some(TestDb::on(
+            ScratchDb::postgres("the binary's PostgreSQL tests").await?,
+        ))
     }
 
-    /// Runs the binary against this database.
+    fn on(db: ScratchDb) -> TestDb {
+        TestDb {
+            url: db.url.clone(),
+            db,
+        }
+    }
+
+    fn is_postgres(&self) -> bool {
+        self.db.url.starts_with("postgres")
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.command(args)
             .output()
@@ -69,7 +54,7 @@ impl TestDb {
 
     /// Runs SQL as an attacker with database access: the append-only triggers switched off.
     pub async fn tamper(&self, sql: &str) {
-        let statements = if self.pg.is_some() {
+        let statements = if self.is_postgres() {
             format!("ALTER TABLE events DISABLE TRIGGER USER; {sql}")
         } else {
             format!(
@@ -77,7 +62,7 @@ impl TestDb {
             )
         };
         let statements = AssertSqlSafe(statements);
-        if self.pg.is_some() {
+        if self.is_postgres() {
             let mut c = sqlx::PgConnection::connect(&self.url)
                 .await
                 .expect("connect");
@@ -93,29 +78,6 @@ impl TestDb {
                 .execute(&mut c)
                 .await
                 .expect("tamper");
-        }
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Some(dir) = &self.dir {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-        if let Some((admin, name)) = self.pg.take() {
-            // Best effort, on a runtime of its own (drop may run inside or outside one).
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .ok()?;
-                rt.block_on(async {
-                    let mut c = sqlx::PgConnection::connect(&admin).await.ok()?;
-                    let sql = AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-                    sqlx::raw_sql(sql).execute(&mut c).await.ok()
-                })
-            })
-            .join();
         }
     }
 }
