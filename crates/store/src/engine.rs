@@ -303,7 +303,13 @@ impl<B: Db> Store for SqlStore<B> {
         now: Timestamp,
         idle: SignedDuration,
     ) -> Result<Option<SessionRecord>, StoreError> {
-        in_write!(self, sessions::touch, id_hash, now, idle)
+        // Most requests find a session touched within the last minute: a read, no write.
+        let live = on_reader!(self, sessions::live, id_hash, now, idle)?;
+        match live {
+            Some(s) if !sessions::needs_touch(s.last_seen_at, now) => Ok(Some(s)),
+            Some(_) => in_write!(self, sessions::touch, id_hash, now, idle),
+            None => Ok(None),
+        }
     }
 
     async fn delete_session(&self, id_hash: &str) -> Result<bool, StoreError> {

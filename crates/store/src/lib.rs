@@ -195,8 +195,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn set_totp_secret(&self, id: AccountId, secret: Option<&str>) -> Result<(), StoreError>;
 
     async fn create_session(&self, session: &NewSession) -> Result<(), StoreError>;
-    /// The live session with this id hash, with its user, touched at `now`. None when unknown,
-    /// past its absolute expiry, or unused for `idle` or longer.
+    /// The live session with this id hash, with its user, touched at `now` when it was last
+    /// touched a minute or more ago (so most page views do not write). None when unknown, past
+    /// its absolute expiry, or unused for `idle` or longer.
     async fn touch_session(
         &self,
         id_hash: &str,

@@ -2,10 +2,8 @@
 //! complaint's own transaction.
 //!
 //! Complaints are found by the complainant's e-mail address, compared trimmed and lower-cased
-//! (ASCII only: SQLite's `LOWER` folds nothing else, so both backends agree). There is no index
-//! on the address yet: the page that uses it is rate limited, and a scan of the open complaints
-//! is cheap at the sizes expected; an expression index (`LOWER(complainant_email)`) belongs in a
-//! migration when that changes.
+//! (ASCII only: SQLite's `LOWER` folds nothing else, so both backends agree), through the
+//! expression index `complaints_email` on `LOWER(complainant_email)` (migration 0011).
 
 use jiff::Timestamp;
 

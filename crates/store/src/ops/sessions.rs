@@ -1,9 +1,11 @@
 //! Staff sessions and one-time password-setup tokens, both found by the hash of the value the
 //! user holds.
 //!
-//! A session lookup is an `UPDATE … RETURNING` guarded by both expiries: one statement refuses
-//! an expired session and touches a live one, so no reader can revive a session that another
-//! request just saw expire. Redeeming a setup token is likewise one guarded UPDATE, so of two
+//! A session lookup reads the session guarded by both expiries; only when it was last touched
+//! [`TOUCH_EVERY`] or longer ago is it touched, by an `UPDATE … RETURNING` with the same guards,
+//! so no reader can revive a session that another request just saw expire. Touching at most
+//! once a minute keeps page views off the single SQLite writer: the idle timeout is then exact
+//! to within that minute. Redeeming a setup token is likewise one guarded UPDATE, so of two
 //! concurrent redemptions exactly one sets the password.
 
 use jiff::{SignedDuration, Timestamp};
@@ -19,6 +21,9 @@ const INSERT_SESSION: &str = "INSERT INTO sessions (id_hash, user_id, csrf_token
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 \
      WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $3 \
      RETURNING user_id, csrf_token, created_at, last_seen_at, expires_at";
+/// $1 id hash, $2 now, $3 now − idle timeout: the same guards as `TOUCH_SESSION`, no write.
+const LIVE_SESSION: &str = "SELECT user_id, csrf_token, created_at, last_seen_at, expires_at \
+     FROM sessions WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at > $3";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id_hash = $1";
 const PRUNE_SESSIONS: &str = "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2";
 
@@ -55,6 +60,29 @@ pub(crate) async fn create<C: Conn>(c: &mut C, s: &NewSession) -> Result<(), Sto
     c.exec(INSERT_SESSION, a).await.map(drop)
 }
 
+/// How stale `last_seen_at` may get before a lookup writes it again.
+pub(crate) const TOUCH_EVERY: SignedDuration = SignedDuration::from_secs(60);
+
+/// The live session with this id hash, without touching it; None when unknown, past its
+/// absolute expiry, or idle for `idle` or longer.
+pub(crate) async fn live<C: Conn>(
+    c: &mut C,
+    id_hash: &str,
+    now: Timestamp,
+    idle: SignedDuration,
+) -> Result<Option<SessionRecord>, StoreError> {
+    let idle_cutoff = now.saturating_sub(idle).map_err(StoreError::invalid)?;
+    let row: Option<SessionRow> = c
+        .opt(LIVE_SESSION, args![id_hash, now, idle_cutoff])
+        .await?;
+    record(c, row).await
+}
+
+/// Whether a session last seen at `last_seen` should be touched at `now`.
+pub(crate) fn needs_touch(last_seen: Timestamp, now: Timestamp) -> bool {
+    now.duration_since(last_seen) >= TOUCH_EVERY
+}
+
 /// The live session with this id hash, touched at `now`; None when unknown, past its absolute
 /// expiry, or idle for `idle` or longer.
 pub(crate) async fn touch<C: Conn>(
@@ -67,6 +95,14 @@ pub(crate) async fn touch<C: Conn>(
     let row: Option<SessionRow> = c
         .opt(TOUCH_SESSION, args![id_hash, now, idle_cutoff])
         .await?;
+    record(c, row).await
+}
+
+/// A session row with its user; None for no row or a user that is gone.
+async fn record<C: Conn>(
+    c: &mut C,
+    row: Option<SessionRow>,
+) -> Result<Option<SessionRecord>, StoreError> {
     let Some(row) = row else { return Ok(None) };
     let Some(user) = users::by_id(c, uuid(&row.user_id)?).await? else {
         return Ok(None);

@@ -103,6 +103,32 @@ async fn a_second_user_with_the_same_email_is_refused_with_the_named_constraint(
     assert_eq!(db.store.users().await.unwrap().len(), 1);
 }
 
+conformance_test!(a_session_is_written_at_most_once_a_minute);
+async fn a_session_is_written_at_most_once_a_minute(db: &TestDb) {
+    let u = user("m@example.nl", Role::Klachtbehandelaar, &["noord"]);
+    db.store.create_user(&u).await.unwrap();
+    db.store
+        .create_session(&session("minute", &u, 1))
+        .await
+        .unwrap();
+    let first = later(1);
+    let seen = |s: Option<SessionRecord>| s.expect("live").last_seen_at;
+    let touched = db.store.touch_session("minute", first, IDLE).await.unwrap();
+    assert_eq!(seen(touched), first);
+    // Within the minute: served without a write, last seen stays put.
+    let soon = first + SignedDuration::from_secs(59);
+    let s = db.store.touch_session("minute", soon, IDLE).await.unwrap();
+    assert_eq!(seen(s), first);
+    // A minute on: touched again.
+    let minute = first + SignedDuration::from_secs(60);
+    let s = db
+        .store
+        .touch_session("minute", minute, IDLE)
+        .await
+        .unwrap();
+    assert_eq!(seen(s), minute);
+}
+
 conformance_test!(expired_and_idle_sessions_are_refused);
 async fn expired_and_idle_sessions_are_refused(db: &TestDb) {
     let u = user("s@example.nl", Role::Klachtbehandelaar, &["noord"]);
