@@ -6,6 +6,7 @@
 //! Outside CI a missing piece skips these tests with one line; with `CI=true` it fails them.
 
 mod office;
+mod procedure;
 mod public;
 
 use std::process::{Child, Command, Stdio};
@@ -157,6 +158,18 @@ impl Browser {
             .unwrap_or_else(|e| panic!("field {id}: {e}"));
         field.clear().await.expect("clear");
         field.send_keys(text).await.expect("type");
+    }
+
+    /// Sets the value of the field with id `id` by script: date and time inputs take their
+    /// typed text in the browser's locale, so tests set the value the form submits instead.
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.client
+            .execute(
+                "const f = document.getElementById(arguments[0]); f.value = arguments[1];",
+                vec![id.into(), value.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("field {id}: {e}"));
     }
 
     /// Clicks the element matching `css`.
