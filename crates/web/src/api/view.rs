@@ -5,7 +5,7 @@
 //! for the deadlines.
 
 use app::Loaded;
-use domain::complaint::Actor;
+use domain::complaint::{Actor, Event};
 use domain::time::civil_date;
 use serde_json::{Value, json};
 use store::{QueueRow, UserRecord};
@@ -36,10 +36,15 @@ pub(crate) async fn complaint(
         .iter()
         .zip(&titles)
         .map(|(record, entry)| {
+            // When it happened, for events that record it apart from when they were recorded.
+            let occurred = serde_json::from_value::<Event>(record.payload.clone())
+                .ok()
+                .and_then(|e| history::event_moment(&e))
+                .unwrap_or(record.at);
             json!({
                 "seq": record.seq,
                 "kind": record.kind,
-                "occurred_at": entry.iso,
+                "occurred_at": occurred.to_string(),
                 "recorded_at": record.at.to_string(),
                 "actor": actor_json(&record.actor, &users),
                 "title": entry.title,
