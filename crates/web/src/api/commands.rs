@@ -94,15 +94,19 @@ pub(crate) struct Known<'a> {
     pub assignable: &'a [Assignable],
 }
 
-const CONTACT_VIA: [(&str, ContactMethod); 2] =
-    [("phone", ContactMethod::Phone), ("email", ContactMethod::Email)];
+const CONTACT_VIA: [(&str, ContactMethod); 2] = [
+    ("phone", ContactMethod::Phone),
+    ("email", ContactMethod::Email),
+];
 const OBJECTION_VIA: [(&str, ObjectionVia); 3] = [
     ("letter", ObjectionVia::Letter),
     ("email", ObjectionVia::Email),
     ("phone", ObjectionVia::Phone),
 ];
-const HEARING_FORMS: [(&str, HearingForm); 2] =
-    [("phone", HearingForm::Phone), ("office", HearingForm::Office)];
+const HEARING_FORMS: [(&str, HearingForm); 2] = [
+    ("phone", HearingForm::Phone),
+    ("office", HearingForm::Office),
+];
 
 /// The command for `step`, or a 422 naming every field that is not right.
 pub(crate) fn command(step: ApiStep, mut i: Input, k: &Known<'_>) -> Result<Command, ApiError> {
@@ -132,16 +136,19 @@ pub(crate) fn command(step: ApiStep, mut i: Input, k: &Known<'_>) -> Result<Comm
             let via = i.choice("via", &OBJECTION_VIA);
             let at = i.timestamp("received_at");
             let text = i.text("text");
-            via.zip(at).map(|(via, received_at)| Command::RegisterObjection {
-                received_at,
-                via,
-                text,
-            })
+            via.zip(at)
+                .map(|(via, received_at)| Command::RegisterObjection {
+                    received_at,
+                    via,
+                    text,
+                })
         }
-        ApiStep::LateObjection => i.bool("take_up").map(|take_up| Command::DecideLateObjection {
-            take_up,
-            reason: i.text("reason"),
-        }),
+        ApiStep::LateObjection => i
+            .bool("take_up")
+            .map(|take_up| Command::DecideLateObjection {
+                take_up,
+                reason: i.text("reason"),
+            }),
         ApiStep::HearingOffer => {
             let forms = i.strings("forms").map(|names| {
                 let forms: Option<Vec<HearingForm>> = names
@@ -251,11 +258,12 @@ fn hearing_choice(i: &mut Input, k: &Known<'_>) -> Option<Command> {
                 None => None,
             };
             let employee_present = i.bool_or("employee_present", false);
-            form.zip(moment).map(|(form, moment)| Command::ChooseHearing {
-                form,
-                moment,
-                employee_present,
-            })
+            form.zip(moment)
+                .map(|(form, moment)| Command::ChooseHearing {
+                    form,
+                    moment,
+                    employee_present,
+                })
         }
     }
 }
@@ -312,7 +320,10 @@ fn extension(i: &mut Input) -> Option<Command> {
             )
             .map(ExtendTo::Term),
         _ => {
-            i.add("new_end", "give either new_end (a date) or new_term, not both");
+            i.add(
+                "new_end",
+                "give either new_end (a date) or new_term, not both",
+            );
             None
         }
     };

@@ -109,11 +109,7 @@ impl IntoResponse for ApiError {
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
-                body(
-                    "not_found",
-                    "Niet gevonden.",
-                    "Not found.",
-                ),
+                body("not_found", "Niet gevonden.", "Not found."),
             ),
             ApiError::Validation { fields } => (
                 StatusCode::UNPROCESSABLE_ENTITY,

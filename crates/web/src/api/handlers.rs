@@ -52,11 +52,22 @@ pub(crate) async fn complaints_get(
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let Query(p) = params.map_err(|e| ApiError::field("query", e.body_text()))?;
-    let limit = p.limit.unwrap_or(state.office.queue_page_size).clamp(1, MAX_LIMIT);
+    let limit = p
+        .limit
+        .unwrap_or(state.office.queue_page_size)
+        .clamp(1, MAX_LIMIT);
+    #[allow(
+        clippy::needless_update,
+        reason = "filters the office queue gains later default to off here"
+    )]
     let office = QueueParams {
         regio: p.region.clone().unwrap_or_default(),
         status: p.state.clone().unwrap_or_default(),
-        verlopen: if p.overdue.unwrap_or(false) { "1".into() } else { String::new() },
+        verlopen: if p.overdue.unwrap_or(false) {
+            "1".into()
+        } else {
+            String::new()
+        },
         na: p.after.clone().unwrap_or_default(),
         ..QueueParams::default()
     };
@@ -73,17 +84,22 @@ pub(crate) async fn complaints_get(
             fields.insert("state".to_owned(), "not an open state".to_owned());
         }
         if p.after.is_some() {
-            fields.insert("after".to_owned(), "not a cursor from a previous page".to_owned());
+            fields.insert(
+                "after".to_owned(),
+                "not a cursor from a previous page".to_owned(),
+            );
         }
         ApiError::fields(fields)
     })?;
     let today = civil_date(state.app.clock().now());
     let (rows, more) = fetch(&state, &caller.user, &filter, limit, today).await?;
     let next = more
-        .then(|| rows.last().map(|r| {
-            let (d, id) = r.cursor();
-            format!("{d}_{id}")
-        }))
+        .then(|| {
+            rows.last().map(|r| {
+                let (d, id) = r.cursor();
+                format!("{d}_{id}")
+            })
+        })
         .flatten();
     let items: Vec<_> = rows.iter().map(|r| view::row(&state, r, today)).collect();
     Ok(Json(json!({ "items": items, "next": next })))
@@ -96,7 +112,9 @@ pub(crate) async fn complaint_get(
     Path(reference): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let loaded = access::complaint_for(&state, &caller.user, &reference).await?;
-    Ok(Json(view::complaint(&state, &loaded, &caller.actor()).await?))
+    Ok(Json(
+        view::complaint(&state, &loaded, &caller.actor()).await?,
+    ))
 }
 
 /// `POST /api/v1/complaints/{reference}/{step}`: the body becomes the command (422), the
@@ -120,7 +138,10 @@ pub(crate) async fn step_post(
     };
     let command = commands::command(step, input, &known)?;
     let actor = caller.actor();
-    let after = state.app.execute(loaded.reference, command, actor.clone()).await?;
+    let after = state
+        .app
+        .execute(loaded.reference, command, actor.clone())
+        .await?;
     tracing::info!(complaint.reference = %after.reference, user.id = %caller.user.id, step = step.path(), "API step");
     Ok(Json(view::complaint(&state, &after, &actor).await?))
 }
@@ -168,15 +189,29 @@ fn intake(i: &mut Input, caller: &ApiCaller) -> Option<app::Intake> {
     let received_at = i.timestamp("received_at");
     let mut p = i.nested("complainant");
     let name = p.str("name").and_then(|n| {
-        p.check("name", PersonName::try_from(n).map_err(|_| "must be a name on one line of at most 200 characters".to_owned()))
+        p.check(
+            "name",
+            PersonName::try_from(n)
+                .map_err(|_| "must be a name on one line of at most 200 characters".to_owned()),
+        )
     });
     let email = match p.optional_str("email") {
         None => Some(None),
-        Some(v) => p.check("email", EmailAddress::try_from(v).map(Some).map_err(|_| "is not a valid e-mail address".to_owned())),
+        Some(v) => p.check(
+            "email",
+            EmailAddress::try_from(v)
+                .map(Some)
+                .map_err(|_| "is not a valid e-mail address".to_owned()),
+        ),
     };
     let phone = match p.optional_str("phone") {
         None => Some(None),
-        Some(v) => p.check("phone", PhoneNumber::try_from(v).map(Some).map_err(|_| "is not a valid phone number".to_owned())),
+        Some(v) => p.check(
+            "phone",
+            PhoneNumber::try_from(v)
+                .map(Some)
+                .map_err(|_| "is not a valid phone number".to_owned()),
+        ),
     };
     let contact = match (email, phone) {
         (Some(email), Some(phone)) => p.check(
@@ -188,30 +223,53 @@ fn intake(i: &mut Input, caller: &ApiCaller) -> Option<app::Intake> {
     };
     let address = match p.optional_str("address") {
         None => Some(None),
-        Some(v) => p.check("address", PostalAddress::try_from(v).map(Some).map_err(|_| "must be an address of at most 500 characters".to_owned())),
+        Some(v) => p.check(
+            "address",
+            PostalAddress::try_from(v)
+                .map(Some)
+                .map_err(|_| "must be an address of at most 500 characters".to_owned()),
+        ),
     };
     i.absorb("complainant", p);
-    let region = i.str("region").and_then(|code| match RegionCode::try_from(code.clone()) {
-        // Another region is refused like an unknown one.
-        Ok(r) if caller.user.may_see_region(r.as_ref()) => Some(r),
-        _ => {
-            i.add("region", "unknown region");
-            None
-        }
-    });
+    let region = i
+        .str("region")
+        .and_then(|code| match RegionCode::try_from(code.clone()) {
+            // Another region is refused like an unknown one.
+            Ok(r) if caller.user.may_see_region(r.as_ref()) => Some(r),
+            _ => {
+                i.add("region", "unknown region");
+                None
+            }
+        });
     let category = i.str("category").and_then(|c| {
-        i.check("category", Category::try_from(c).map_err(|_| "unknown category".to_owned()))
+        i.check(
+            "category",
+            Category::try_from(c).map_err(|_| "unknown category".to_owned()),
+        )
     });
     let description = i.str("description").and_then(|d| {
-        i.check("description", Text::try_from(d).map_err(|_| "must be a text of at most 20000 characters".to_owned()))
+        i.check(
+            "description",
+            Text::try_from(d).map_err(|_| "must be a text of at most 20000 characters".to_owned()),
+        )
     });
     let employee = match i.optional_str("employee_concerned") {
         None => Some(None),
-        Some(v) => i.check("employee_concerned", PersonName::try_from(v).map(Some).map_err(|_| "must be a name on one line of at most 200 characters".to_owned())),
+        Some(v) => i.check(
+            "employee_concerned",
+            PersonName::try_from(v)
+                .map(Some)
+                .map_err(|_| "must be a name on one line of at most 200 characters".to_owned()),
+        ),
     };
     let desired = match i.optional_str("desired_outcome") {
         None => Some(None),
-        Some(v) => i.check("desired_outcome", Text::try_from(v).map(Some).map_err(|_| "must be a text of at most 20000 characters".to_owned())),
+        Some(v) => i.check(
+            "desired_outcome",
+            Text::try_from(v)
+                .map(Some)
+                .map_err(|_| "must be a text of at most 20000 characters".to_owned()),
+        ),
     };
     let assignee = (caller.user.role == Role::Klachtbehandelaar)
         .then(|| UserId::try_from(caller.user.id.to_string()).ok())

@@ -31,7 +31,10 @@ impl Input {
                 errors: BTreeMap::new(),
             }),
             Ok(_) => Err(ApiError::field("body", "the body must be a JSON object")),
-            Err(e) => Err(ApiError::field("body", format!("the body is not valid JSON: {e}"))),
+            Err(e) => Err(ApiError::field(
+                "body",
+                format!("the body is not valid JSON: {e}"),
+            )),
         }
     }
 

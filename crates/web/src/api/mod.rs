@@ -48,9 +48,17 @@ pub(crate) enum Endpoint {
 /// Every route of the API: method, path (axum syntax) and what it does.
 pub(crate) fn routes_list() -> Vec<(Method, String, Endpoint)> {
     let mut list = vec![
-        (Method::GET, "/api/v1/openapi.json".to_owned(), Endpoint::OpenApi),
+        (
+            Method::GET,
+            "/api/v1/openapi.json".to_owned(),
+            Endpoint::OpenApi,
+        ),
         (Method::GET, "/api/v1/complaints".to_owned(), Endpoint::List),
-        (Method::POST, "/api/v1/complaints".to_owned(), Endpoint::Register),
+        (
+            Method::POST,
+            "/api/v1/complaints".to_owned(),
+            Endpoint::Register,
+        ),
         (
             Method::GET,
             "/api/v1/complaints/{reference}".to_owned(),
@@ -74,7 +82,10 @@ fn handler(endpoint: Endpoint) -> MethodRouter<AppState> {
         Endpoint::Register => post(handlers::complaints_post),
         Endpoint::Show => get(handlers::complaint_get),
         Endpoint::Step(step) => post(
-            move |state: State<AppState>, caller: ApiCaller, reference: Path<String>, body: Bytes| {
+            move |state: State<AppState>,
+                  caller: ApiCaller,
+                  reference: Path<String>,
+                  body: Bytes| {
                 handlers::step_post(state, caller, reference, body, step)
             },
         ),

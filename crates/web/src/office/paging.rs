@@ -45,10 +45,7 @@ impl Filter {
     /// A region the user may not see, an unknown state or a malformed cursor is not found.
     pub(crate) fn parse(p: &QueueParams, user: &UserRecord) -> Result<Filter, WebError> {
         let region = non_empty(&p.regio);
-        if region
-            .as_deref()
-            .is_some_and(|r| !user.may_see_region(r))
-        {
+        if region.as_deref().is_some_and(|r| !user.may_see_region(r)) {
             return Err(WebError::NotFound);
         }
         let state = non_empty(&p.status);

@@ -19,13 +19,22 @@ async fn api_without_a_valid_token_is_401_with_a_bearer_challenge() {
     for request in [
         client.get(t.url("/api/v1/complaints")),
         client.get(t.url(&format!("/api/v1/complaints/{reference}"))),
-        client.get(t.url("/api/v1/complaints")).bearer_auth("0".repeat(64)),
-        client.get(t.url("/api/v1/complaints")).header("authorization", format!("Basic {}", api.token)),
-        client.post(t.url(&format!("/api/v1/complaints/{reference}/contact"))).body("{}"),
+        client
+            .get(t.url("/api/v1/complaints"))
+            .bearer_auth("0".repeat(64)),
+        client
+            .get(t.url("/api/v1/complaints"))
+            .header("authorization", format!("Basic {}", api.token)),
+        client
+            .post(t.url(&format!("/api/v1/complaints/{reference}/contact")))
+            .body("{}"),
     ] {
         let response = request.send().await.unwrap();
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-        let challenge = response.headers()["www-authenticate"].to_str().unwrap().to_owned();
+        let challenge = response.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(challenge.starts_with("Bearer"), "{challenge}");
         let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
         assert_eq!(body["error"], "unauthorized");
@@ -33,13 +42,25 @@ async fn api_without_a_valid_token_is_401_with_a_bearer_challenge() {
 
     // A staff session cookie is not a credential here.
     let browser = t.login_as(Role::Klachtbehandelaar, &["noord"]).await;
-    let response = browser.get(t.url("/api/v1/complaints")).send().await.unwrap();
+    let response = browser
+        .get(t.url("/api/v1/complaints"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 
     // A revoked token stops working.
     assert_eq!(api.get("/api/v1/complaints").await.status, StatusCode::OK);
-    assert!(t.accounts().revoke_api_token(api.user.id, "koppeling").await.unwrap());
-    assert_eq!(api.get("/api/v1/complaints").await.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        t.accounts()
+            .revoke_api_token(api.user.id, "koppeling")
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        api.get("/api/v1/complaints").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -49,7 +70,11 @@ async fn api_lezer_reads_but_every_post_is_403() {
     let lezer = api_as(&t, Role::Lezer, &[]).await;
     let c = lezer.get(&format!("/api/v1/complaints/{reference}")).await;
     assert_eq!(c.status, StatusCode::OK);
-    assert_eq!(actions(&c.body), Vec::<String>::new(), "nothing to offer a reader");
+    assert_eq!(
+        actions(&c.body),
+        Vec::<String>::new(),
+        "nothing to offer a reader"
+    );
 
     let step = lezer
         .post(
@@ -94,7 +119,12 @@ async fn api_complaint_of_another_region_is_404_like_an_unknown_one() {
     // The queue lists only noord; asking for zuid is refused like an unknown region.
     let list = api.get("/api/v1/complaints").await;
     assert_eq!(list.status, StatusCode::OK);
-    let refs: Vec<&str> = list.body["items"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap()).collect();
+    let refs: Vec<&str> = list.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reference"].as_str().unwrap())
+        .collect();
     assert_eq!(refs, [noord.as_str()]);
     let zuid_list = api.get("/api/v1/complaints?region=zuid").await;
     assert_eq!(zuid_list.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -127,8 +157,14 @@ async fn api_refused_step_is_409_with_its_code_and_a_readable_sentence() {
         .await;
     assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
     assert_eq!(again.body["error"], "already_contacted");
-    assert_eq!(again.body["message"], "Het eerste contact met de klager is al vastgelegd.");
-    assert_eq!(again.body["message_en"], "The first contact with the complainant has already been recorded.");
+    assert_eq!(
+        again.body["message"],
+        "Het eerste contact met de klager is al vastgelegd."
+    );
+    assert_eq!(
+        again.body["message_en"],
+        "The first contact with the complainant has already been recorded."
+    );
 
     // What the procedure requires of the content is the domain's to refuse, all at once.
     let incomplete = api
@@ -140,7 +176,11 @@ async fn api_refused_step_is_409_with_its_code_and_a_readable_sentence() {
     assert_eq!(incomplete.status, StatusCode::CONFLICT);
     assert_eq!(incomplete.body["error"], "answer_incomplete");
     let message = incomplete.body["message"].as_str().unwrap();
-    assert!(message.contains("de klacht zoals wij die begrijpen") && message.contains("de verdere procedure"), "{message}");
+    assert!(
+        message.contains("de klacht zoals wij die begrijpen")
+            && message.contains("de verdere procedure"),
+        "{message}"
+    );
 
     let objection = api
         .post(
@@ -150,7 +190,12 @@ async fn api_refused_step_is_409_with_its_code_and_a_readable_sentence() {
         .await;
     assert_eq!(objection.status, StatusCode::CONFLICT);
     assert_eq!(objection.body["error"], "not_allowed_in_status");
-    assert!(objection.body["message_en"].as_str().unwrap().contains("in_progress"));
+    assert!(
+        objection.body["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("in_progress")
+    );
 }
 
 #[tokio::test]
@@ -161,7 +206,10 @@ async fn api_invalid_body_is_422_naming_each_field() {
     let path = format!("/api/v1/complaints/{reference}/contact");
 
     let bad = api
-        .post(&path, json!({ "via": "fax", "contacted_at": "gisteren", "note": 3 }))
+        .post(
+            &path,
+            json!({ "via": "fax", "contacted_at": "gisteren", "note": 3 }),
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert_eq!(bad.body["error"], "validation");
@@ -175,9 +223,7 @@ async fn api_invalid_body_is_422_naming_each_field() {
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(missing.body["fields"]["contacted_at"], "is required");
 
-    let not_json = api
-        .client_post_raw(&path, "{niet json")
-        .await;
+    let not_json = api.client_post_raw(&path, "{niet json").await;
     assert_eq!(not_json.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(not_json.body["fields"]["body"].is_string());
 
@@ -189,7 +235,15 @@ async fn api_invalid_body_is_422_naming_each_field() {
         .await;
     assert_eq!(registration.status, StatusCode::UNPROCESSABLE_ENTITY);
     let fields = registration.body["fields"].as_object().unwrap();
-    for name in ["channel", "received_at", "complainant.name", "complainant.email", "region", "category", "description"] {
+    for name in [
+        "channel",
+        "received_at",
+        "complainant.name",
+        "complainant.email",
+        "region",
+        "category",
+        "description",
+    ] {
         assert!(fields.contains_key(name), "{name} in {fields:?}");
     }
     assert_eq!(
@@ -207,19 +261,30 @@ async fn api_queue_filters_and_pages_with_a_cursor() {
     let c = register(&t, "noord", "Cor", "2026-04-30T08:00:00Z").await;
     let api = api_as(&t, Role::Klachtbehandelaar, &["noord"]).await;
     let refs = |v: &Value| -> Vec<String> {
-        v["items"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_owned()).collect()
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["reference"].as_str().unwrap().to_owned())
+            .collect()
     };
     let first = api.get("/api/v1/complaints?limit=2").await.body;
-    assert_eq!(refs(&first), [a.clone(), b.clone()]);
+    assert_eq!(refs(&first), [a.clone(), b]);
     let next = first["next"].as_str().expect("a next page");
-    let second = api.get(&format!("/api/v1/complaints?limit=2&after={next}")).await.body;
-    assert_eq!(refs(&second), [c.clone()]);
+    let second = api
+        .get(&format!("/api/v1/complaints?limit=2&after={next}"))
+        .await
+        .body;
+    assert_eq!(refs(&second), [c]);
     assert!(second["next"].is_null());
 
     let overdue = api.get("/api/v1/complaints?overdue=true").await.body;
-    assert_eq!(refs(&overdue), [a.clone()], "{overdue}");
+    assert_eq!(refs(&overdue), [a], "{overdue}");
     assert_eq!(overdue["items"][0]["next_deadline"]["overdue"], true);
-    let state = api.get("/api/v1/complaints?state=in_progress&region=noord").await.body;
+    let state = api
+        .get("/api/v1/complaints?state=in_progress&region=noord")
+        .await
+        .body;
     assert_eq!(refs(&state).len(), 3);
     let bad = api.get("/api/v1/complaints?state=nergens&after=x").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -235,17 +300,24 @@ async fn api_registration_is_idempotent_with_a_key_and_answers_its_location() {
         "complainant": { "name": "Dirk de Boer", "email": "dirk@example.nl" },
         "region": "noord", "category": "bejegening", "description": "Aan de balie verteld.",
     });
-    let first = api.post_with_key("/api/v1/complaints", body.clone(), "call-1").await;
+    let first = api
+        .post_with_key("/api/v1/complaints", body.clone(), "call-1")
+        .await;
     assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
     let reference = first.body["reference"].as_str().unwrap();
     let location = first.headers["location"].to_str().unwrap();
     assert_eq!(location, format!("/api/v1/complaints/{reference}"));
-    let again = api.post_with_key("/api/v1/complaints", body, "call-1").await;
+    let again = api
+        .post_with_key("/api/v1/complaints", body, "call-1")
+        .await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.body["reference"], reference);
     let c = api.get(location).await.body;
     assert_eq!(c["channel"], "in_person");
-    assert!(c["assignee"].is_null(), "a director does not become the assignee");
+    assert!(
+        c["assignee"].is_null(),
+        "a director does not become the assignee"
+    );
 }
 
 #[tokio::test]
@@ -253,7 +325,42 @@ async fn api_openapi_document_is_served_without_a_token() {
     let t = TestApp::spawn().await;
     let response = reqwest::get(t.url("/api/v1/openapi.json")).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
     let doc: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
+}
+
+#[tokio::test]
+async fn api_serves_every_route_the_openapi_document_lists() {
+    let t = TestApp::spawn().await;
+    let reference = register(&t, "noord", "Anna de Vries", "2026-04-30T08:00:00Z").await;
+    let (_, text) = t.get("/api/v1/openapi.json").await;
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let client = reqwest::Client::new();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let url = t.url(&path.replace("{reference}", &reference));
+        for method in item.as_object().unwrap().keys() {
+            let request = match method.as_str() {
+                "get" => client.get(&url),
+                "post" => client.post(&url).body("{}"),
+                other => panic!("unexpected method {other}"),
+            };
+            let status = request.send().await.unwrap().status();
+            let public = path == "/api/v1/openapi.json";
+            let expected = if public {
+                StatusCode::OK
+            } else {
+                StatusCode::UNAUTHORIZED
+            };
+            assert_eq!(status, expected, "{method} {path}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 17);
 }

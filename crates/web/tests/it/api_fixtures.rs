@@ -159,7 +159,10 @@ pub async fn drain(t: &TestApp) {
     };
     let worker = app::worker::Worker::new(t.app.clone(), "test")
         .handle(web::notify::LETTER_JOB, Arc::new(letters))
-        .handle(app::deadlines::LAPSE_JOB, Arc::new(app::deadlines::LapseHandler));
+        .handle(
+            app::deadlines::LAPSE_JOB,
+            Arc::new(app::deadlines::LapseHandler),
+        );
     worker.drain().await.unwrap();
 }
 

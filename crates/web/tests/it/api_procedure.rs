@@ -17,7 +17,8 @@ async fn answered_and_objected(t: &TestApp, api: &Api<'_>, reference: &str) {
         json!({ "via": "phone", "contacted_at": "2026-05-01T09:45:00+02:00", "note": "Teruggebeld" }),
     )
     .await;
-    api.step(reference, "answer", answer_body("2026-05-01")).await;
+    api.step(reference, "answer", answer_body("2026-05-01"))
+        .await;
     t.advance_secs(3 * 24 * 3600);
     let c = api
         .step(
@@ -40,14 +41,32 @@ async fn api_walks_a_phone_complaint_to_a_settlement_confirmed_by_both_parties()
     let c = c.body;
     assert_eq!(c["status"], "in_progress");
     assert_eq!(c["channel"], "phone");
-    assert_eq!(c["received_at"], "2026-04-30T13:00:00Z", "received in the past");
+    assert_eq!(
+        c["received_at"], "2026-04-30T13:00:00Z",
+        "received in the past"
+    );
     assert_eq!(c["complainant"]["name"], "Jan Jansen");
-    assert_eq!(c["assignee"]["id"], api.user.id.to_string(), "a registering handler is assignee");
-    let kinds: Vec<&str> = c["deadlines"].as_array().unwrap().iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        c["assignee"]["id"],
+        api.user.id.to_string(),
+        "a registering handler is assignee"
+    );
+    let kinds: Vec<&str> = c["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["contact", "answer"]);
     let contact = &c["deadlines"][0];
     assert_eq!(contact["who"], "handler");
-    assert!(contact["explanation"]["nl"]["rule"].as_str().unwrap().contains("werkdagen"), "{contact}");
+    assert!(
+        contact["explanation"]["nl"]["rule"]
+            .as_str()
+            .unwrap()
+            .contains("werkdagen"),
+        "{contact}"
+    );
     assert!(contact["explanation"]["computation"]["end"].is_string());
     let now_allowed = actions(&c);
     assert!(
@@ -101,24 +120,52 @@ async fn api_walks_a_phone_complaint_to_a_settlement_confirmed_by_both_parties()
         )
         .await;
     assert_eq!(c["status"], "settlement_pending");
-    assert_eq!(c["settlement_confirmations"], json!(["organisation", "complainant"]));
-    api.step(&reference, "settlement", json!({ "party": "organisation" })).await;
-    let c = api.step(&reference, "settlement", json!({ "party": "complainant" })).await;
+    assert_eq!(
+        c["settlement_confirmations"],
+        json!(["organisation", "complainant"])
+    );
+    api.step(&reference, "settlement", json!({ "party": "organisation" }))
+        .await;
+    let c = api
+        .step(&reference, "settlement", json!({ "party": "complainant" }))
+        .await;
     assert_eq!(c["status"], "closed_settled");
     assert_eq!(c["closed"], true);
     assert_eq!(actions(&c), Vec::<String>::new());
     let kinds = event_kinds(&c);
-    for kind in ["first_contact_logged", "answer_issued", "objection_registered", "hearing_offered", "hearing_scheduled", "hearing_recorded", "settlement_confirmed", "complaint_settled"] {
+    for kind in [
+        "first_contact_logged",
+        "answer_issued",
+        "objection_registered",
+        "hearing_offered",
+        "hearing_scheduled",
+        "hearing_recorded",
+        "settlement_confirmed",
+        "complaint_settled",
+    ] {
         assert!(kinds.contains(&kind.to_owned()), "{kind} in {kinds:?}");
     }
 
     drain(&t).await;
     assert_eq!(
         letter_kinds(&t, &reference).await,
-        ["answer", "hearing_invitation", "hearing_record", "settlement"]
+        [
+            "answer",
+            "hearing_invitation",
+            "hearing_record",
+            "settlement"
+        ]
     );
-    let c = api.get(&format!("/api/v1/complaints/{reference}")).await.body;
-    assert_eq!(c["letters"].as_array().unwrap().len(), 4, "{}", c["letters"]);
+    let c = api
+        .get(&format!("/api/v1/complaints/{reference}"))
+        .await
+        .body;
+    assert_eq!(
+        c["letters"].as_array().unwrap().len(),
+        4,
+        "{}",
+        c["letters"]
+    );
 }
 
 #[tokio::test]
@@ -141,17 +188,26 @@ async fn api_walks_a_declined_hearing_to_a_final_decision_by_the_regional_direct
         )
         .await;
     assert_eq!(c["status"], "awaiting_final_decision");
-    assert!(!actions(&c).contains(&"decision".into()), "management's step alone");
+    assert!(
+        !actions(&c).contains(&"decision".into()),
+        "management's step alone"
+    );
 
     let decision = json!({ "letter_date": "2026-05-04", "text": "De klacht is gegrond; wij passen de instructie aan." });
     let refused = api
-        .post(&format!("/api/v1/complaints/{reference}/decision"), decision.clone())
+        .post(
+            &format!("/api/v1/complaints/{reference}/decision"),
+            decision.clone(),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
     assert_eq!(refused.body["error"], "actor_not_allowed");
 
     let director = api_as(&t, Role::Regiodirecteur, &["noord"]).await;
-    let c = director.get(&format!("/api/v1/complaints/{reference}")).await.body;
+    let c = director
+        .get(&format!("/api/v1/complaints/{reference}"))
+        .await
+        .body;
     assert!(actions(&c).contains(&"decision".into()), "{}", c["actions"]);
     let c = director.step(&reference, "decision", decision).await;
     assert_eq!(c["status"], "closed_decided");
@@ -172,14 +228,25 @@ async fn api_complaint_without_objection_closes_when_the_window_lapses() {
     let t = TestApp::spawn().await;
     let api = api_as(&t, Role::Klachtbehandelaar, &["noord"]).await;
     let reference = api.register_by_phone().await;
-    let c = api.step(&reference, "answer", answer_body("2026-05-01")).await;
+    let c = api
+        .step(&reference, "answer", answer_body("2026-05-01"))
+        .await;
     assert_eq!(c["status"], "answered");
-    let objection = c["deadlines"].as_array().unwrap().iter().find(|d| d["kind"] == "objection").cloned().expect("the objection window runs");
+    let objection = c["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "objection")
+        .cloned()
+        .expect("the objection window runs");
     assert_eq!(objection["who"], "complainant");
 
     t.advance_secs(30 * 24 * 3600);
     drain(&t).await;
-    let c = api.get(&format!("/api/v1/complaints/{reference}")).await.body;
+    let c = api
+        .get(&format!("/api/v1/complaints/{reference}"))
+        .await
+        .body;
     assert_eq!(c["status"], "closed_handled", "{}", c["events"]);
     let last = c["events"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["actor"]["type"], "system");
