@@ -1,6 +1,7 @@
 //! The domain's refusals in English, for the API's `message_en` (the domain speaks Dutch; the
 //! Dutch sentence is `Display`). The match has no wildcard: a new refusal does not compile until
-//! it has an English sentence here.
+//! it has an English sentence here. Labels the domain only has in Dutch (step names, field
+//! labels) are left out rather than mixed in; dates are ISO.
 
 use domain::complaint::{AnswerPart, Refusal};
 use domain::procedure::DeadlineKind;
@@ -13,11 +14,11 @@ pub(crate) fn message_en(refusal: &Refusal) -> String {
         Refusal::WrongProcedure { complaint, given } => format!(
             "This complaint falls under procedure {complaint}, not {given}; a complaint keeps the procedure it was filed under."
         ),
-        Refusal::ActorNotAllowed { step, .. } => {
-            format!("Your role may not take the step \u{201c}{step}\u{201d}.")
+        Refusal::ActorNotAllowed { .. } => {
+            "Your role may not take this step; it is another party's.".into()
         }
-        Refusal::NotInThisState { action, status } => format!(
-            "{action} is not possible now: the complaint's status is {}.",
+        Refusal::NotInThisState { status, .. } => format!(
+            "This step is not possible now: the complaint's status is {}.",
             status.code()
         ),
         Refusal::Closed { status } => format!(
@@ -27,15 +28,12 @@ pub(crate) fn message_en(refusal: &Refusal) -> String {
         Refusal::ReceivedInFuture { received_at } => {
             format!("The moment of receipt ({received_at}) lies in the future.")
         }
-        Refusal::DateInFuture { what, date, today } => {
-            format!("{what} ({date}) lies in the future; today is {today}.")
+        Refusal::DateInFuture { date, today, .. } => {
+            format!("The date {date} lies in the future; today is {today}.")
         }
-        Refusal::DateTooEarly {
-            what,
-            date,
-            earliest_what,
-            earliest,
-        } => format!("{what} ({date}) lies before {earliest_what} ({earliest})."),
+        Refusal::DateTooEarly { date, earliest, .. } => {
+            format!("The date {date} lies before the earliest possible date, {earliest}.")
+        }
         Refusal::AlreadyContacted => {
             "The first contact with the complainant has already been recorded.".into()
         }
@@ -48,7 +46,7 @@ pub(crate) fn message_en(refusal: &Refusal) -> String {
                 .join("; ")
         ),
         Refusal::Incomplete { missing } => {
-            format!("Not complete. Missing: {}.", missing.join("; "))
+            format!("Not complete. Missing (in Dutch): {}.", missing.join("; "))
         }
         Refusal::ReasonRequired => "Give a reason.".into(),
         Refusal::ReferralRequired => {
@@ -73,8 +71,8 @@ pub(crate) fn message_en(refusal: &Refusal) -> String {
             new_end,
         } => format!("The new end ({new_end}) is not after the current one ({current_end})."),
         Refusal::SameAssignee => "The complaint is already assigned to this person.".into(),
-        Refusal::DisabledByProcedure { what } => {
-            format!("This complaint's procedure does not allow this: {what}.")
+        Refusal::DisabledByProcedure { .. } => {
+            "This complaint's procedure does not allow this step.".into()
         }
         Refusal::DuplicateMessage { message_id } => {
             format!("This message ({message_id}) is already recorded with this complaint.")

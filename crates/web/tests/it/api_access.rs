@@ -97,7 +97,7 @@ async fn api_complaint_of_another_region_is_404_like_an_unknown_one() {
     let noord = register(&t, "noord", "Anna de Vries", "2026-04-30T08:00:00Z").await;
     let api = api_as(&t, Role::Klachtbehandelaar, &["noord"]).await;
 
-    let unknown = api.get("/api/v1/complaints/KL-2026-999999").await;
+    let unknown = api.get("/api/v1/complaints/K-2026-999999").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(unknown.body["error"], "not_found");
     let malformed = api.get("/api/v1/complaints/niets").await;
