@@ -39,7 +39,8 @@ impl FromRequestParts<AppState> for ApiCaller {
         match state.accounts.api_caller(token).await? {
             Some((_, user)) => Ok(ApiCaller { user }),
             None => {
-                tracing::info!(route = parts.uri.path(), "API call with an unknown token");
+                // The request's span names the route; the token is never logged.
+                tracing::info!("API call with an unknown, revoked or disabled user's token");
                 Err(ApiError::Unauthorized)
             }
         }

@@ -19,6 +19,7 @@ mod error;
 mod handlers;
 mod input;
 mod refusal_en;
+mod register;
 mod view;
 
 use axum::Router;
@@ -79,7 +80,7 @@ fn handler(endpoint: Endpoint) -> MethodRouter<AppState> {
     match endpoint {
         Endpoint::OpenApi => get(handlers::openapi_get),
         Endpoint::List => get(handlers::complaints_get),
-        Endpoint::Register => post(handlers::complaints_post),
+        Endpoint::Register => post(register::complaints_post),
         Endpoint::Show => get(handlers::complaint_get),
         Endpoint::Step(step) => post(
             move |state: State<AppState>,

@@ -4,6 +4,7 @@
 mod api_access;
 mod api_fixtures;
 mod api_procedure;
+mod api_queue;
 mod api_steps;
 mod browser;
 mod helpers;

@@ -1,0 +1,77 @@
+//! The work queue and registration over the API: filters, keyset paging, the idempotency key
+//! and the new complaint's location.
+
+use domain::complaint::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::api_fixtures::*;
+use crate::helpers::TestApp;
+use crate::office_fixtures::register;
+
+#[tokio::test]
+async fn api_queue_filters_and_pages_with_a_cursor() {
+    let t = TestApp::spawn().await;
+    let a = register(&t, "noord", "Anna", "2026-04-27T08:00:00Z").await;
+    let b = register(&t, "noord", "Bert", "2026-04-29T08:00:00Z").await;
+    let c = register(&t, "noord", "Cor", "2026-04-30T08:00:00Z").await;
+    let api = api_as(&t, Role::Klachtbehandelaar, &["noord"]).await;
+    let refs = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["reference"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let first = api.get("/api/v1/complaints?limit=2").await.body;
+    assert_eq!(refs(&first), [a.clone(), b]);
+    let next = first["next"].as_str().expect("a next page");
+    let second = api
+        .get(&format!("/api/v1/complaints?limit=2&after={next}"))
+        .await
+        .body;
+    assert_eq!(refs(&second), [c]);
+    assert!(second["next"].is_null());
+
+    let overdue = api.get("/api/v1/complaints?overdue=true").await.body;
+    assert_eq!(refs(&overdue), [a], "{overdue}");
+    assert_eq!(overdue["items"][0]["next_deadline"]["overdue"], true);
+    let state = api
+        .get("/api/v1/complaints?state=in_progress&region=noord")
+        .await
+        .body;
+    assert_eq!(refs(&state).len(), 3);
+    let bad = api.get("/api/v1/complaints?state=nergens&after=x").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body["fields"]["state"].is_string() && bad.body["fields"]["after"].is_string());
+}
+
+#[tokio::test]
+async fn api_registration_is_idempotent_with_a_key_and_answers_its_location() {
+    let t = TestApp::spawn().await;
+    let api = api_as(&t, Role::Regiodirecteur, &["noord"]).await;
+    let body = json!({
+        "channel": "in_person", "received_at": "2026-04-20T11:00:00+02:00",
+        "complainant": { "name": "Dirk de Boer", "email": "dirk@example.nl" },
+        "region": "noord", "category": "bejegening", "description": "Aan de balie verteld.",
+    });
+    let first = api
+        .post_with_key("/api/v1/complaints", body.clone(), "call-1")
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let reference = first.body["reference"].as_str().unwrap();
+    let location = first.headers["location"].to_str().unwrap();
+    assert_eq!(location, format!("/api/v1/complaints/{reference}"));
+    let again = api
+        .post_with_key("/api/v1/complaints", body, "call-1")
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.body["reference"], reference);
+    let c = api.get(location).await.body;
+    assert_eq!(c["channel"], "in_person");
+    assert!(
+        c["assignee"].is_null(),
+        "a director does not become the assignee"
+    );
+}
