@@ -75,3 +75,57 @@ async fn api_registration_is_idempotent_with_a_key_and_answers_its_location() {
         "a director does not become the assignee"
     );
 }
+
+/// Asserts that `value` has every property `schema` (in the OpenAPI document) requires.
+fn assert_required(doc: &Value, schema: &str, value: &Value) {
+    let required = doc["components"]["schemas"][schema]["required"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{schema} lists what it requires"));
+    for name in required {
+        let name = name.as_str().unwrap();
+        assert!(
+            value.get(name).is_some(),
+            "{schema}.{name} missing in {value}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn api_answers_carry_every_property_the_openapi_document_requires() {
+    let t = TestApp::spawn().await;
+    let (_, text) = t.get("/api/v1/openapi.json").await;
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let api = api_as(&t, Role::Klachtbehandelaar, &["noord"]).await;
+    let reference = api.register_by_phone().await;
+    api.step(&reference, "answer", answer_body("2026-05-01"))
+        .await;
+    drain(&t).await;
+    let c = api
+        .get(&format!("/api/v1/complaints/{reference}"))
+        .await
+        .body;
+    assert_required(&doc, "Complaint", &c);
+    assert_required(&doc, "Deadline", &c["deadlines"][0]);
+    assert_required(&doc, "Explanation", &c["deadlines"][0]["explanation"]["nl"]);
+    assert_required(&doc, "Event", &c["events"][0]);
+    assert_required(&doc, "Actor", &c["events"][0]["actor"]);
+    assert_required(&doc, "Letter", &c["letters"][0]);
+    let page = api.get("/api/v1/complaints").await.body;
+    assert_required(&doc, "QueuePage", &page);
+    assert_required(&doc, "QueueRow", &page["items"][0]);
+    let refused = api
+        .post(
+            &format!("/api/v1/complaints/{reference}/answer"),
+            answer_body("2026-05-01"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_required(&doc, "Error", &refused.body);
+    let invalid = api
+        .post(
+            &format!("/api/v1/complaints/{reference}/contact"),
+            json!({}),
+        )
+        .await;
+    assert_required(&doc, "ValidationError", &invalid.body);
+}
