@@ -36,7 +36,7 @@ use crate::Clock;
 
 pub use admin::{AccountError, NewAccount};
 pub use links::ApiTokenCreated;
-pub use login::{LoginAttempt, LoginError, SessionCreated, StaffSession, login_delay};
+pub use login::{LoginAttempt, LoginError, SessionCreated, StaffSession, login_delay, staff_actor};
 pub use password::{
     MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordError, check_password_policy, hash_password,
     verify_password,

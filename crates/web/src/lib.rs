@@ -12,6 +12,8 @@
 //! [`serve`] takes a bound listener and a shutdown future, so tests run the real server on port
 //! 0 and stop it when they are done (STYLE habit 8).
 
+mod access;
+mod api;
 mod assets;
 pub mod error;
 mod health;
@@ -66,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(public::routes(state.public_form))
         .merge(portal::routes())
         .merge(office::routes())
+        .merge(api::routes())
         .route("/taal/{code}", get(language_get))
         .layer(CsrfLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

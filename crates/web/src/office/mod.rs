@@ -16,10 +16,10 @@
 //! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
-mod complaint;
-mod labels;
+pub(crate) mod complaint;
+pub(crate) mod labels;
 mod login;
-mod paging;
+pub(crate) mod paging;
 mod queue;
 mod register;
 mod setup;

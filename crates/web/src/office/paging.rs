@@ -12,24 +12,24 @@
 
 use jiff::civil::Date;
 use serde::Deserialize;
-use store::{ComplaintId, QueueQuery, QueueRow};
+use store::{ComplaintId, QueueQuery, QueueRow, UserRecord};
 
 use super::labels::open_state;
-use super::staff::{Staff, percent_encode};
+use super::staff::percent_encode;
 use crate::AppState;
 use crate::error::WebError;
 
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct QueueParams {
     #[serde(default)]
-    regio: String,
+    pub(crate) regio: String,
     #[serde(default)]
-    status: String,
+    pub(crate) status: String,
     #[serde(default)]
-    verlopen: String,
+    pub(crate) verlopen: String,
     /// The cursor: `<date>_<uuid>` of the previous page's last row.
     #[serde(default)]
-    na: String,
+    pub(crate) na: String,
 }
 
 /// The filters, checked against what this staff member may see.
@@ -43,12 +43,9 @@ pub(crate) struct Filter {
 
 impl Filter {
     /// A region the user may not see, an unknown state or a malformed cursor is not found.
-    pub(crate) fn parse(p: &QueueParams, staff: &Staff) -> Result<Filter, WebError> {
+    pub(crate) fn parse(p: &QueueParams, user: &UserRecord) -> Result<Filter, WebError> {
         let region = non_empty(&p.regio);
-        if region
-            .as_deref()
-            .is_some_and(|r| !staff.session().may_see_region(r))
-        {
+        if region.as_deref().is_some_and(|r| !user.may_see_region(r)) {
             return Err(WebError::NotFound);
         }
         let state = non_empty(&p.status);
@@ -103,12 +100,11 @@ fn parse_cursor(c: &str) -> Option<(Date, ComplaintId)> {
 /// One page of rows in queue order, and whether more follow.
 pub(crate) async fn fetch(
     state: &AppState,
-    staff: &Staff,
+    user: &UserRecord,
     filter: &Filter,
     limit: u32,
     today: Date,
 ) -> Result<(Vec<QueueRow>, bool), WebError> {
-    let user = &staff.session().user;
     let scopes: Vec<Option<String>> = match (&filter.region, user.all_regions) {
         (Some(region), _) => vec![Some(region.clone())],
         (None, true) => vec![None],

@@ -77,10 +77,10 @@ async fn queue(
     staff: &Staff,
     params: &QueueParams,
 ) -> Result<QueuePage, WebError> {
-    let filter = Filter::parse(params, staff)?;
+    let filter = Filter::parse(params, &staff.session().user)?;
     let today = civil_date(state.app.clock().now());
     let limit = state.office.queue_page_size.max(1);
-    let (rows, more) = fetch(state, staff, &filter, limit, today).await?;
+    let (rows, more) = fetch(state, &staff.session().user, &filter, limit, today).await?;
     let next = more
         .then(|| rows.last().map(|r| filter.href(Some(r.cursor()))))
         .flatten();

@@ -74,12 +74,7 @@ pub(crate) async fn register_post(
     StaffForm { staff, form }: StaffForm<Vec<(String, String)>>,
 ) -> Response {
     let result = async {
-        if !matches!(
-            staff.session().role(),
-            Role::Klachtbehandelaar | Role::Regiodirecteur
-        ) {
-            return Err(WebError::Forbidden);
-        }
+        crate::access::may_register(&staff.session().user)?;
         let values = Fields(form).typed();
         let intake = match intake(&values, &staff) {
             Ok(intake) => intake,

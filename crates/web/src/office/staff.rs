@@ -10,7 +10,6 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use domain::reference::Reference;
 use jiff::Timestamp;
 use serde::de::DeserializeOwned;
 
@@ -58,15 +57,7 @@ impl Staff {
         state: &AppState,
         reference: &str,
     ) -> Result<Loaded, WebError> {
-        let reference: Reference = reference.parse().map_err(|_| WebError::NotFound)?;
-        let loaded = state.app.load(reference).await?;
-        let region = loaded.complaint.registration().region.to_string();
-        if !self.session.may_see_region(&region) {
-            let user = self.session.user.id;
-            tracing::info!(complaint.reference = %reference, user.id = %user, "other region: 404");
-            return Err(WebError::NotFound);
-        }
-        Ok(loaded)
+        crate::access::complaint_for(state, &self.session.user, reference).await
     }
 
     /// Looks the session up from the cookie; no method check.

@@ -1,6 +1,11 @@
 //! The web crate's black-box tests: a real server on port 0 per test, driven over HTTP
 //! (STYLE habit 16). One integration-test binary for the crate; add a module per area.
 
+mod api_access;
+mod api_fixtures;
+mod api_procedure;
+mod api_queue;
+mod api_steps;
 mod browser;
 mod helpers;
 mod letters;

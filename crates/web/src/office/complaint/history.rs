@@ -82,7 +82,7 @@ fn actor(stored: &str, users: &[UserRecord]) -> String {
 }
 
 /// When it happened, for events that record it apart from when they were recorded.
-fn event_moment(event: &Event) -> Option<jiff::Timestamp> {
+pub(crate) fn event_moment(event: &Event) -> Option<jiff::Timestamp> {
     match event {
         Event::ComplaintRegistered(e) => Some(e.received_at),
         Event::FirstContactLogged(e) => Some(e.contacted_at),

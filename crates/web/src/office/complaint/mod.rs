@@ -16,9 +16,9 @@
 
 mod answer;
 pub(super) mod fields;
-mod forms;
-mod history;
-mod offers;
+pub(crate) mod forms;
+pub(crate) mod history;
+pub(crate) mod offers;
 mod page;
 mod step;
 mod steps;

@@ -8,7 +8,7 @@ use app::AppError;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::complaint::{Refusal, Role};
+use domain::complaint::Refusal;
 
 use super::answer;
 use super::fields::{Errors, Fields};
@@ -61,9 +61,7 @@ async fn step(
 ) -> Response {
     let result = async {
         let loaded = staff.complaint(state, reference).await?;
-        if staff.session().role() == Role::Lezer {
-            return Err(WebError::Forbidden);
-        }
+        crate::access::may_take_steps(&staff.session().user)?;
         let preview = step == Step::Answer && posted.get("actie") == "voorbeeld";
         let typed = posted.typed();
         let again = |errors: Errors, error: Option<String>| Feedback {
