@@ -3,7 +3,8 @@
 //! Access is checked in one place per concern, so a new page cannot forget it:
 //! - [`Staff`](staff::Staff) (an extractor) is the logged-in staff member. A page that takes it is reachable
 //!   only with a live session; without one, a page redirects to the login (303, with a
-//!   validated `terug` path) and an API path answers 401. `Staff` refuses unsafe methods
+//!   validated `terug` path); the JSON API (`crate::api`) has its own bearer-token caller and
+//!   never reads the session cookie. `Staff` refuses unsafe methods
 //!   outright: a POST handler must take [`StaffForm`](staff::StaffForm), which also compares the form's hidden
 //!   `csrf` field with the session's token (on top of the router-wide origin check).
 //! - Region scoping: the queue asks the store only for the staff member's regions (the filter
