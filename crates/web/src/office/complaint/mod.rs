@@ -20,6 +20,7 @@ mod forms;
 mod history;
 mod offers;
 mod page;
+pub(super) mod refusal;
 mod step;
 mod steps;
 
