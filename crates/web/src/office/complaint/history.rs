@@ -112,7 +112,7 @@ fn actor(stored: &str, users: &[UserRecord], lang: Lang) -> String {
 }
 
 /// A stored role code ("klachtbehandelaar") in `lang`; an unknown code as stored.
-fn role_label<'a>(stored: &'a str, lang: Lang) -> &'a str {
+fn role_label(stored: &str, lang: Lang) -> &str {
     let known = [
         Role::Klachtbehandelaar,
         Role::Regiodirecteur,
