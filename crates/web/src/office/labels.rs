@@ -1,11 +1,14 @@
-//! What the queue shows for the codes the projection stores: Dutch state labels (the domain's
-//! own [`Status::label_nl`]), deadline kinds, dates, and how near a deadline is, counted in
-//! working days with the organisation's calendar.
+//! What the back office shows for the domain's codes, in the page's language (Dutch is the
+//! domain's own `label_nl`; English is written here): states, deadline kinds, parties, roles,
+//! channels, dates, and how near a deadline is, counted in working days with the
+//! organisation's calendar.
 
 use domain::calendar::Calendar;
-use domain::complaint::Status;
-use domain::procedure::DeadlineKind;
+use domain::complaint::{Channel, Closure, Role, Status};
+use domain::procedure::{DeadlineKind, Party};
 use jiff::civil::Date;
+
+use crate::lang::Lang;
 
 /// The states an open complaint can be in, in procedure order (the queue's state filter).
 pub(crate) const OPEN_STATES: [Status; 8] = [
@@ -24,18 +27,93 @@ pub(crate) fn open_state(code: &str) -> Option<Status> {
     OPEN_STATES.into_iter().find(|s| s.code() == code)
 }
 
-/// The Dutch label of a state code; the code itself when it is not an open state (never
-/// expected in the queue, but a label is better than an error page).
-pub(crate) fn state_label(code: &str) -> String {
-    open_state(code).map_or_else(|| code.to_owned(), |s| s.label_nl().to_owned())
+/// The label of a state code; the code itself when it is not an open state (never expected in
+/// the queue, but a label is better than an error page).
+pub(crate) fn state_label(code: &str, lang: Lang) -> String {
+    open_state(code).map_or_else(|| code.to_owned(), |s| status_label(s, lang).to_owned())
 }
 
-/// The Dutch label of a deadline kind code.
-pub(crate) fn deadline_kind_label(code: Option<&str>) -> String {
+/// A state as staff read it: "in behandeling", "in progress".
+pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
+    let en = match status {
+        Status::InProgress => "in progress",
+        Status::Answered => "answered, objection period running",
+        Status::LateObjectionPending => "late objection, management must decide",
+        Status::ObjectionReceived => "objection received",
+        Status::HearingOffered => "invited to explain orally",
+        Status::HearingScheduled => "conversation planned",
+        Status::SettlementPending => "settlement awaits confirmation by both parties",
+        Status::AwaitingFinalDecision => "final decision follows",
+        Status::Closed(Closure::Settled) => "closed: settled by agreement",
+        Status::Closed(Closure::Decided) => "closed: final decision taken",
+        Status::Closed(Closure::Handled) => "handled",
+        Status::Closed(Closure::HandledAfterHearing) => "handled after the oral explanation",
+        Status::Closed(Closure::Withdrawn) => "withdrawn",
+        Status::Closed(Closure::NotAComplaint) => "closed: not a complaint, referred",
+        Status::Closed(Closure::LateObjectionNotTakenUp) => "closed: late objection not taken up",
+    };
+    lang.t(status.label_nl(), en)
+}
+
+/// The label of a deadline kind code.
+pub(crate) fn deadline_kind_label(code: Option<&str>, lang: Lang) -> String {
     match code.and_then(DeadlineKind::parse) {
-        Some(kind) => kind.label_nl().to_owned(),
+        Some(kind) => deadline_kind(kind, lang).to_owned(),
         None => code.unwrap_or_default().to_owned(),
     }
+}
+
+/// A deadline kind: "schriftelijke reactie op de klacht", "written answer to the complaint".
+pub(crate) fn deadline_kind(kind: DeadlineKind, lang: Lang) -> &'static str {
+    let en = match kind {
+        DeadlineKind::Contact => "contacting the complainant",
+        DeadlineKind::Answer => "written answer to the complaint",
+        DeadlineKind::Objection => "objecting",
+        DeadlineKind::HearingOffer => "invitation to explain orally",
+        DeadlineKind::HearingResponse => "response to the invitation",
+        DeadlineKind::FinalDecision => "final decision",
+    };
+    lang.t(kind.label_nl(), en)
+}
+
+/// Who must act: "de klager", "the complainant".
+pub(crate) fn party(party: Party, lang: Lang) -> &'static str {
+    let en = match party {
+        Party::Complainant => "the complainant",
+        Party::Handler => "the complaint handler",
+        Party::RegionalManagement => "the region's management",
+        Party::Administrator => "the administrator",
+        Party::System => "the system",
+    };
+    lang.t(party.label_nl(), en)
+}
+
+/// A staff role: "klachtbehandelaar", "complaint handler".
+pub(crate) fn role(role: Role, lang: Lang) -> &'static str {
+    let en = match role {
+        Role::Klachtbehandelaar => "complaint handler",
+        Role::Regiodirecteur => "regional director",
+        Role::Beheerder => "administrator",
+        Role::Lezer => "reader",
+    };
+    lang.t(role.label_nl(), en)
+}
+
+/// How a complaint came in: "telefoon", "phone".
+pub(crate) fn channel(channel: Channel, lang: Lang) -> &'static str {
+    let en = match channel {
+        Channel::Web => "the online complaint form",
+        Channel::Email => "e-mail",
+        Channel::Phone => "phone",
+        Channel::Letter => "letter",
+        Channel::InPerson => "in person at the office",
+    };
+    lang.t(channel.label_nl(), en)
+}
+
+/// A date in words: "vrijdag 1 mei 2026", "Friday 1 May 2026".
+pub(crate) fn date_long(date: Date, lang: Lang) -> String {
+    crate::portal::explain::date_in(date, lang)
 }
 
 /// A date as staff read it in a table: 05-05-2026.
@@ -83,14 +161,15 @@ impl Nearness {
         Nearness::Within(working.max(1))
     }
 
-    /// Dutch text.
-    pub(crate) fn label(self) -> String {
-        match self {
-            Nearness::Overdue => "verlopen".into(),
-            Nearness::Today => "vandaag".into(),
-            Nearness::Within(1) => "binnen 1 werkdag".into(),
-            Nearness::Within(n) => format!("binnen {n} werkdagen"),
-            Nearness::OnSchedule => "op schema".into(),
+    /// The text in `lang`.
+    pub(crate) fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Nearness::Overdue, _) => lang.t("verlopen", "overdue").into(),
+            (Nearness::Today, _) => lang.t("vandaag", "today").into(),
+            (Nearness::Within(1), _) => lang.t("binnen 1 werkdag", "within 1 working day").into(),
+            (Nearness::Within(n), Lang::Nl) => format!("binnen {n} werkdagen"),
+            (Nearness::Within(n), Lang::En) => format!("within {n} working days"),
+            (Nearness::OnSchedule, _) => lang.t("op schema", "on schedule").into(),
         }
     }
 
@@ -112,12 +191,30 @@ mod tests {
 
     #[test]
     fn every_open_state_code_has_the_domains_dutch_label() {
-        assert_eq!(state_label("in_progress"), "in behandeling");
-        assert_eq!(state_label("hearing_scheduled"), "gesprek gepland");
+        assert_eq!(state_label("in_progress", Lang::Nl), "in behandeling");
+        assert_eq!(
+            state_label("hearing_scheduled", Lang::Nl),
+            "gesprek gepland"
+        );
+        assert_eq!(
+            state_label("hearing_scheduled", Lang::En),
+            "conversation planned"
+        );
         assert_eq!(open_state("closed_settled"), None);
         for s in OPEN_STATES {
             assert_eq!(open_state(s.code()), Some(s));
         }
+    }
+
+    #[test]
+    fn dates_are_written_out_in_the_pages_language() {
+        assert_eq!(date_long(date(2026, 5, 1), Lang::Nl), "vrijdag 1 mei 2026");
+        assert_eq!(date_long(date(2026, 5, 1), Lang::En), "Friday 1 May 2026");
+        assert_eq!(channel(Channel::Phone, Lang::En), "phone");
+        assert_eq!(
+            deadline_kind(DeadlineKind::Answer, Lang::Nl),
+            DeadlineKind::Answer.label_nl()
+        );
     }
 
     #[test]
@@ -162,7 +259,8 @@ mod tests {
             Nearness::of(date(2026, 5, 20), wednesday, 2, &cal),
             Nearness::OnSchedule
         );
-        assert_eq!(Nearness::Within(2).label(), "binnen 2 werkdagen");
-        assert_eq!(Nearness::Overdue.label(), "verlopen");
+        assert_eq!(Nearness::Within(2).label(Lang::Nl), "binnen 2 werkdagen");
+        assert_eq!(Nearness::Overdue.label(Lang::Nl), "verlopen");
+        assert_eq!(Nearness::Within(2).label(Lang::En), "within 2 working days");
     }
 }

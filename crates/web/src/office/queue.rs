@@ -8,7 +8,9 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use domain::time::civil_date;
 
-use super::labels::{Nearness, OPEN_STATES, date_short, deadline_kind_label, state_label};
+use super::labels::{
+    Nearness, OPEN_STATES, date_short, deadline_kind_label, state_label, status_label,
+};
 use super::paging::{Filter, QueueParams, fetch};
 use super::staff::{Staff, StaffHeader};
 use crate::AppState;
@@ -115,14 +117,14 @@ async fn queue(
                 name: r.complainant_name.clone(),
                 region: region_name(&r.region),
                 category: category_name(&r.category),
-                state: state_label(&r.state),
+                state: state_label(&r.state, lang),
                 deadline: r.next_deadline.map(|end| {
                     let n = Nearness::of(end, today, near, calendar);
                     DeadlineCell {
                         date: date_short(end),
                         iso: end.to_string(),
-                        kind: deadline_kind_label(r.next_deadline_kind.as_deref()),
-                        nearness: n.label(),
+                        kind: deadline_kind_label(r.next_deadline_kind.as_deref(), lang),
+                        nearness: n.label(lang),
                         class: n.class(),
                     }
                 }),
@@ -155,7 +157,7 @@ async fn queue(
         .iter()
         .map(|s| Choice {
             code: s.code().to_owned(),
-            label: s.label_nl().to_owned(),
+            label: status_label(*s, lang).to_owned(),
             selected: filter.state.as_deref() == Some(s.code()),
         })
         .collect();

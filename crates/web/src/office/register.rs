@@ -17,17 +17,23 @@ use domain::complaint::{
 use domain::time::amsterdam;
 use jiff::civil::{Date, Time};
 
-use super::complaint::fields::{Errors, FieldError, Fields, capitalised, date, optional_text};
+use super::complaint::fields::{Errors, FieldError, Fields, date, optional_text};
+use super::complaint::refusal::{input_text, refusal_text};
 use super::staff::{Staff, StaffForm, StaffHeader};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
 
-/// The channels staff register here (web and e-mail complaints arrive by themselves).
-const CHANNELS: [(Channel, &str); 3] = [
-    (Channel::Phone, "Telefonisch"),
-    (Channel::Letter, "Per brief"),
-    (Channel::InPerson, "Persoonlijk op kantoor"),
+/// The channels staff register here (web and e-mail complaints arrive by themselves), with
+/// their Dutch and English labels.
+const CHANNELS: [(Channel, &str, &str); 3] = [
+    (Channel::Phone, "Telefonisch", "By phone"),
+    (Channel::Letter, "Per brief", "By letter"),
+    (
+        Channel::InPerson,
+        "Persoonlijk op kantoor",
+        "In person at the office",
+    ),
 ];
 
 #[derive(Template, WebTemplate)]
@@ -76,7 +82,7 @@ pub(crate) async fn register_post(
     let result = async {
         crate::access::may_register(&staff.session().user)?;
         let values = Fields(form).typed();
-        let intake = match intake(&values, &staff) {
+        let intake = match intake(&values, &staff, lang) {
             Ok(intake) => intake,
             Err(errors) => {
                 return page(
@@ -104,11 +110,21 @@ pub(crate) async fn register_post(
                 ))
                 .into_response());
             }
-            Err(AppError::UnknownRegion(_)) => errors.add("regio", "Kies een regio uit de lijst."),
-            Err(AppError::UnknownCategory(_)) => {
-                errors.add("categorie", "Kies een categorie uit de lijst.")
-            }
-            Err(AppError::Refused(refusal)) => errors.add("datum", refusal.to_string()),
+            Err(AppError::UnknownRegion(_)) => errors.add(
+                "regio",
+                lang.t(
+                    "Kies een regio uit de lijst.",
+                    "Choose a region from the list.",
+                ),
+            ),
+            Err(AppError::UnknownCategory(_)) => errors.add(
+                "categorie",
+                lang.t(
+                    "Kies een categorie uit de lijst.",
+                    "Choose a category from the list.",
+                ),
+            ),
+            Err(AppError::Refused(refusal)) => errors.add("datum", refusal_text(&refusal, lang)),
             Err(e) => return Err(e.into()),
         }
         page(
@@ -145,12 +161,18 @@ async fn page(
         .await?
         .into_iter()
         .filter(|c| c.active)
-        .map(|c| (c.code, c.name_nl))
+        .map(|c| {
+            let name = lang.t(&c.name_nl, &c.name_en).to_owned();
+            (c.code, name)
+        })
         .collect();
     let page = RegisterPage {
         lang,
         staff: staff.header(),
-        channels: CHANNELS.iter().map(|(c, l)| (c.as_str(), *l)).collect(),
+        channels: CHANNELS
+            .iter()
+            .map(|(c, nl, en)| (c.as_str(), lang.t(nl, en)))
+            .collect(),
         regions,
         categories,
         values,
@@ -160,23 +182,39 @@ async fn page(
 }
 
 /// The form as an intake, or every field that is not right.
-fn intake(f: &Fields, staff: &Staff) -> Result<Intake, Errors> {
+fn intake(f: &Fields, staff: &Staff, lang: Lang) -> Result<Intake, Errors> {
     let mut e = Errors::default();
     let field = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let channel = CHANNELS
         .iter()
-        .map(|(c, _)| *c)
+        .map(|(c, _, _)| *c)
         .find(|c| c.as_str() == f.get("kanaal"));
     if channel.is_none() {
-        e.add("kanaal", "Kies hoe de klacht binnenkwam.");
+        e.add(
+            "kanaal",
+            lang.t(
+                "Kies hoe de klacht binnenkwam.",
+                "Choose how the complaint came in.",
+            ),
+        );
     }
-    let day: Option<Date> = e.check("datum", date(f.get("datum"), "de datum van ontvangst"));
+    let day: Option<Date> = e.check(
+        "datum",
+        date(
+            f.get("datum"),
+            lang.t("de datum van ontvangst", "the date of receipt"),
+            lang,
+        ),
+    );
     let time = e.check(
         "tijd",
-        f.get("tijd")
-            .trim()
-            .parse::<Time>()
-            .map_err(|_| "Vul de tijd van ontvangst in (uu:mm).".to_owned()),
+        f.get("tijd").trim().parse::<Time>().map_err(|_| {
+            lang.t(
+                "Vul de tijd van ontvangst in (uu:mm).",
+                "Enter the time of receipt (hh:mm).",
+            )
+            .to_owned()
+        }),
     );
     let received_at = day
         .zip(time)
@@ -184,30 +222,38 @@ fn intake(f: &Fields, staff: &Staff) -> Result<Intake, Errors> {
         .map(|z| z.timestamp());
     let name = e.check(
         "naam",
-        PersonName::try_from(f.get("naam")).map_err(|err| capitalised(&err.to_string())),
+        PersonName::try_from(f.get("naam")).map_err(|err| input_text(&err, lang)),
     );
     let email = match field(f.get("email")) {
         None => Some(None),
         Some(v) => e.check(
             "email",
-            EmailAddress::try_from(v)
-                .map(Some)
-                .map_err(|_| "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.".to_owned()),
+            EmailAddress::try_from(v).map(Some).map_err(|_| {
+                lang.t(
+                    "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                    "Enter a valid e-mail address, such as name@example.com.",
+                )
+                .to_owned()
+            }),
         ),
     };
     let phone = match field(f.get("telefoon")) {
         None => Some(None),
         Some(v) => e.check(
             "telefoon",
-            PhoneNumber::try_from(v)
-                .map(Some)
-                .map_err(|_| "Vul een geldig telefoonnummer in.".to_owned()),
+            PhoneNumber::try_from(v).map(Some).map_err(|_| {
+                lang.t(
+                    "Vul een geldig telefoonnummer in.",
+                    "Enter a valid phone number.",
+                )
+                .to_owned()
+            }),
         ),
     };
     let contact = match (email, phone) {
         (Some(email), Some(phone)) => e.check(
             "email",
-            ContactDetails::new(email, phone).map_err(|err| capitalised(&err.to_string())),
+            ContactDetails::new(email, phone).map_err(|err| input_text(&err, lang)),
         ),
         _ => None,
     };
@@ -217,26 +263,42 @@ fn intake(f: &Fields, staff: &Staff) -> Result<Intake, Errors> {
             "adres",
             PostalAddress::try_from(v)
                 .map(Some)
-                .map_err(|err| capitalised(&err.to_string())),
+                .map_err(|err| input_text(&err, lang)),
         ),
     };
     let region_code = f.get("regio");
     let region = match RegionCode::try_from(region_code.to_owned()) {
         Ok(r) if staff.session().may_see_region(region_code) => Some(r),
         _ => {
-            e.add("regio", "Kies een regio uit de lijst.");
+            e.add(
+                "regio",
+                lang.t(
+                    "Kies een regio uit de lijst.",
+                    "Choose a region from the list.",
+                ),
+            );
             None
         }
     };
     let category = e.check(
         "categorie",
-        Category::try_from(f.get("categorie"))
-            .map_err(|_| "Kies een categorie uit de lijst.".to_owned()),
+        Category::try_from(f.get("categorie")).map_err(|_| {
+            lang.t(
+                "Kies een categorie uit de lijst.",
+                "Choose a category from the list.",
+            )
+            .to_owned()
+        }),
     );
     let description = e.check(
         "beschrijving",
-        Text::try_from(f.get("beschrijving"))
-            .map_err(|_| "Beschrijf wat er is gebeurd en wanneer.".to_owned()),
+        Text::try_from(f.get("beschrijving")).map_err(|_| {
+            lang.t(
+                "Beschrijf wat er is gebeurd en wanneer.",
+                "Describe what happened, and when.",
+            )
+            .to_owned()
+        }),
     );
     let employee = match field(f.get("medewerker")) {
         None => Some(None),
@@ -244,10 +306,10 @@ fn intake(f: &Fields, staff: &Staff) -> Result<Intake, Errors> {
             "medewerker",
             PersonName::try_from(v)
                 .map(Some)
-                .map_err(|err| capitalised(&err.to_string())),
+                .map_err(|err| input_text(&err, lang)),
         ),
     };
-    let desired = e.check("uitkomst", optional_text(f.get("uitkomst")));
+    let desired = e.check("uitkomst", optional_text(f.get("uitkomst"), lang));
     let assignee = (staff.session().role() == Role::Klachtbehandelaar)
         .then(|| UserId::try_from(staff.session().user.id.to_string()).ok())
         .flatten();

@@ -16,6 +16,7 @@ mod office_access;
 mod office_complaint;
 mod office_complaint_access;
 mod office_complaint_fixtures;
+mod office_english;
 mod office_fixtures;
 mod office_login;
 mod office_queue;

@@ -12,6 +12,8 @@ use domain::terms;
 use jiff::civil::Date;
 
 use crate::AppState;
+use crate::lang::Lang;
+use crate::office::labels::date_long;
 
 /// The last day to object to an answer dated `dagtekening` (None when the term cannot be
 /// computed, e.g. a date outside the calendar's range).
@@ -69,10 +71,15 @@ pub(crate) struct LetterPreview {
     pub last_day: Option<String>,
 }
 
-pub(crate) fn preview(state: &AppState, draft: &AnswerDraft) -> LetterPreview {
+/// The letter itself is Dutch, so its headings and text stay Dutch; the dates around it are
+/// in the page's language.
+pub(crate) fn preview(state: &AppState, draft: &AnswerDraft, lang: Lang) -> LetterPreview {
     let dagtekening = draft.dagtekening;
     LetterPreview {
-        dated: dagtekening.map_or_else(|| "(geen dagtekening)".into(), date_nl),
+        dated: dagtekening.map_or_else(
+            || lang.t("(geen dagtekening)", "(no date)").into(),
+            |d| date_long(d, lang),
+        ),
         paragraphs: vec![
             (
                 "De klacht zoals wij die begrijpen",
@@ -89,6 +96,6 @@ pub(crate) fn preview(state: &AppState, draft: &AnswerDraft) -> LetterPreview {
         ],
         last_day: dagtekening
             .and_then(|d| last_day_to_object(state, d))
-            .map(date_nl),
+            .map(|d| date_long(d, lang)),
     }
 }

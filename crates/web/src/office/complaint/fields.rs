@@ -7,6 +7,8 @@ use domain::time::amsterdam;
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 
+use crate::lang::Lang;
+
 /// The fields of a posted form, in order (a name may repeat: checkboxes).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Fields(pub Vec<(String, String)>);
@@ -52,7 +54,7 @@ impl Fields {
     }
 }
 
-/// A message beside one field, in Dutch.
+/// A message beside one field, in the page's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FieldError {
     /// The `id` of the input it belongs to (the error summary links to it).
@@ -86,37 +88,50 @@ impl Errors {
     }
 }
 
-/// A date from `<input type="date">` (`2026-05-01`).
-pub(crate) fn date(value: &str, what: &str) -> Result<Date, String> {
+/// A date from `<input type="date">` (`2026-05-01`); `what` names it in `lang` ("de datum",
+/// "the date").
+pub(crate) fn date(value: &str, what: &str, lang: Lang) -> Result<Date, String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(format!("Vul {what} in."));
+        return Err(match lang {
+            Lang::Nl => format!("Vul {what} in."),
+            Lang::En => format!("Enter {what}."),
+        });
     }
-    v.parse::<Date>()
-        .map_err(|_| format!("Vul {what} in als een geldige datum (dag, maand, jaar)."))
+    v.parse::<Date>().map_err(|_| match lang {
+        Lang::Nl => format!("Vul {what} in als een geldige datum (dag, maand, jaar)."),
+        Lang::En => format!("Enter {what} as a valid date (day, month, year)."),
+    })
 }
 
-/// A moment from `<input type="datetime-local">` (`2026-05-01T10:00`), Amsterdam time.
-pub(crate) fn moment(value: &str, what: &str) -> Result<Timestamp, String> {
+/// A moment from `<input type="datetime-local">` (`2026-05-01T10:00`), Amsterdam time; `what`
+/// names it in `lang`.
+pub(crate) fn moment(value: &str, what: &str, lang: Lang) -> Result<Timestamp, String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(format!("Vul {what} in (datum en tijd)."));
+        return Err(match lang {
+            Lang::Nl => format!("Vul {what} in (datum en tijd)."),
+            Lang::En => format!("Enter {what} (date and time)."),
+        });
     }
     v.parse::<DateTime>()
         .ok()
         .and_then(|dt| dt.to_zoned_datetime(amsterdam()).ok())
         .map(|z| z.timestamp())
-        .ok_or_else(|| format!("Vul {what} in als een geldige datum en tijd."))
+        .ok_or_else(|| match lang {
+            Lang::Nl => format!("Vul {what} in als een geldige datum en tijd."),
+            Lang::En => format!("Enter {what} as a valid date and time."),
+        })
 }
 
 /// An optional free text: blank is none.
-pub(crate) fn optional_text(value: &str) -> Result<Option<Text>, String> {
+pub(crate) fn optional_text(value: &str, lang: Lang) -> Result<Option<Text>, String> {
     if value.trim().is_empty() {
         return Ok(None);
     }
     Text::try_from(value)
         .map(Some)
-        .map_err(|e| capitalised(&e.to_string()))
+        .map_err(|e| super::refusal::input_text(&e, lang))
 }
 
 /// The value for `<input type="datetime-local">`.
@@ -143,26 +158,33 @@ mod tests {
 
     #[test]
     fn a_local_moment_is_read_in_amsterdam_time() {
-        let at = moment("2026-05-01T10:00", "het moment").unwrap();
+        let at = moment("2026-05-01T10:00", "het moment", Lang::Nl).unwrap();
         assert_eq!(at.to_string(), "2026-05-01T08:00:00Z");
         assert_eq!(moment_value(at), "2026-05-01T10:00");
-        assert!(moment("1 mei", "het moment").is_err());
+        assert!(moment("1 mei", "het moment", Lang::Nl).is_err());
         assert_eq!(
-            moment(" ", "het moment").unwrap_err(),
+            moment(" ", "het moment", Lang::Nl).unwrap_err(),
             "Vul het moment in (datum en tijd)."
+        );
+        assert_eq!(
+            moment(" ", "the moment", Lang::En).unwrap_err(),
+            "Enter the moment (date and time)."
         );
     }
 
     #[test]
     fn dates_and_optional_texts_parse_at_the_edge() {
         assert_eq!(
-            date("2026-04-13", "de datum").unwrap(),
+            date("2026-04-13", "de datum", Lang::Nl).unwrap(),
             jiff::civil::date(2026, 4, 13)
         );
-        assert!(date("13-04-2026", "de datum").is_err());
-        assert_eq!(optional_text("  ").unwrap(), None);
+        assert!(date("13-04-2026", "de datum", Lang::Nl).is_err());
+        assert_eq!(optional_text("  ", Lang::Nl).unwrap(), None);
         assert_eq!(
-            optional_text("Belde terug").unwrap().unwrap().as_ref(),
+            optional_text("Belde terug", Lang::Nl)
+                .unwrap()
+                .unwrap()
+                .as_ref(),
             "Belde terug"
         );
     }

@@ -1,6 +1,6 @@
 //! Each step's form becomes the domain's command here, once (parse, don't validate): dates,
-//! moments, choices and names are parsed, with a Dutch message beside each field that is not
-//! right. What the procedure itself requires of the content (the three parts of the answer, a
+//! moments, choices and names are parsed, with a message in the page's language beside each
+//! field that is not right. What the procedure itself requires of the content (the three parts of the answer, a
 //! reason, a referral) is left to the domain, whose refusal names everything missing at once.
 
 use domain::complaint::{
@@ -12,6 +12,8 @@ use domain::terms::Term;
 
 use super::fields::{Errors, Fields, date, moment, optional_text};
 pub(crate) use super::step::Step;
+use crate::lang::Lang;
+use crate::office::labels;
 
 /// Someone a complaint can be assigned to.
 #[derive(Debug, Clone)]
@@ -23,14 +25,14 @@ pub(crate) struct Assignable {
 }
 
 /// Active handlers and regional directors among `users` who may see `region`.
-pub(crate) fn assignable(users: &[store::UserRecord], region: &str) -> Vec<Assignable> {
+pub(crate) fn assignable(users: &[store::UserRecord], region: &str, lang: Lang) -> Vec<Assignable> {
     users
         .iter()
         .filter(|u| u.active && matches!(u.role, Role::Klachtbehandelaar | Role::Regiodirecteur))
         .filter(|u| u.may_see_region(region))
         .map(|u| Assignable {
             id: u.id.to_string(),
-            label: format!("{} ({})", u.name, u.role.label_nl()),
+            label: format!("{} ({})", u.name, labels::role(u.role, lang)),
         })
         .collect()
 }
@@ -39,19 +41,29 @@ pub(crate) fn assignable(users: &[store::UserRecord], region: &str) -> Vec<Assig
 pub(crate) struct Known<'a> {
     pub complaint: &'a Complaint,
     pub assignable: &'a [Assignable],
+    /// The language of the messages.
+    pub lang: Lang,
 }
 
 /// The command for `step`, or every field that is not right.
 pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, Errors> {
     let mut e = Errors::default();
+    let lang = k.lang;
     let command = match step {
         Step::Contact => {
-            let via = e.check("contact_via", contact_via(f.get("contact_via")));
+            let via = e.check("contact_via", contact_via(f.get("contact_via"), lang));
             let at = e.check(
                 "contact_moment",
-                moment(f.get("contact_moment"), "het moment van contact"),
+                moment(
+                    f.get("contact_moment"),
+                    lang.t("het moment van contact", "the moment of contact"),
+                    lang,
+                ),
             );
-            let note = e.check("contact_notitie", optional_text(f.get("contact_notitie")));
+            let note = e.check(
+                "contact_notitie",
+                optional_text(f.get("contact_notitie"), lang),
+            );
             match (via, at, note) {
                 (Some(via), Some(contacted_at), Some(note)) => Some(Command::LogFirstContact {
                     via,
@@ -61,12 +73,19 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                 _ => None,
             }
         }
-        Step::Answer => answer_draft(f, &mut e).map(Command::IssueAnswer),
+        Step::Answer => answer_draft(f, &mut e, lang).map(Command::IssueAnswer),
         Step::Objection => {
-            let via = e.check("bezwaar_via", objection_via(f.get("bezwaar_via")));
+            let via = e.check("bezwaar_via", objection_via(f.get("bezwaar_via"), lang));
             let at = e.check(
                 "bezwaar_ontvangen",
-                moment(f.get("bezwaar_ontvangen"), "wanneer het bezwaar binnenkwam"),
+                moment(
+                    f.get("bezwaar_ontvangen"),
+                    lang.t(
+                        "wanneer het bezwaar binnenkwam",
+                        "when the objection came in",
+                    ),
+                    lang,
+                ),
             );
             match (via, at) {
                 (Some(via), Some(received_at)) => Some(Command::RegisterObjection {
@@ -84,7 +103,10 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                 _ => {
                     e.add(
                         "laat_besluit",
-                        "Kies of het bezwaar nog in behandeling wordt genomen.",
+                        lang.t(
+                            "Kies of het bezwaar nog in behandeling wordt genomen.",
+                            "Choose whether the objection is still taken up.",
+                        ),
                     );
                     None
                 }
@@ -103,7 +125,10 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
             if forms.is_empty() {
                 e.add(
                     "uitnodiging_vorm",
-                    "Kies ten minste één vorm: telefonisch of op kantoor.",
+                    lang.t(
+                        "Kies ten minste één vorm: telefonisch of op kantoor.",
+                        "Choose at least one form: by phone or at the office.",
+                    ),
                 );
             }
             let mut moments = Vec::new();
@@ -118,7 +143,8 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                 if i > 0 && f.get(name).trim().is_empty() {
                     continue;
                 }
-                moments.extend(e.check(name, moment(f.get(name), "een voorgesteld moment")));
+                let what = lang.t("een voorgesteld moment", "a proposed moment");
+                moments.extend(e.check(name, moment(f.get(name), what, lang)));
             }
             Some(Command::OfferHearing {
                 forms,
@@ -129,7 +155,13 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
         Step::HearingChoice => {
             let form = hearing_form(f.get("keuze_vorm"));
             if form.is_none() {
-                e.add("keuze_vorm", "Kies hoe het gesprek wordt gevoerd.");
+                e.add(
+                    "keuze_vorm",
+                    lang.t(
+                        "Kies hoe het gesprek wordt gevoerd.",
+                        "Choose how the conversation is held.",
+                    ),
+                );
             }
             let offered = k
                 .complaint
@@ -142,7 +174,13 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                 .ok()
                 .filter(|m| offered.contains(m));
             if moment.is_none() {
-                e.add("keuze_moment", "Kies een van de voorgestelde momenten.");
+                e.add(
+                    "keuze_moment",
+                    lang.t(
+                        "Kies een van de voorgestelde momenten.",
+                        "Choose one of the proposed moments.",
+                    ),
+                );
             }
             form.zip(moment)
                 .map(|(form, moment)| Command::ChooseHearing {
@@ -152,9 +190,9 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                 })
         }
         Step::HearingDecline => e
-            .check("afzien_reden", optional_text(f.get("afzien_reden")))
+            .check("afzien_reden", optional_text(f.get("afzien_reden"), lang))
             .map(|reason| Command::DeclineHearing { reason }),
-        Step::HearingRecord => hearing_record(f, &mut e).map(Command::RecordHearing),
+        Step::HearingRecord => hearing_record(f, &mut e, lang).map(Command::RecordHearing),
         Step::Settlement => {
             let party = match f.get("bevestiging_partij") {
                 "organisatie" => Some(SettlementParty::Organisation),
@@ -162,7 +200,13 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                     via: ConfirmationVia::PaperCopy,
                 }),
                 _ => {
-                    e.add("bevestiging_partij", "Kies wie de afhandeling bevestigt.");
+                    e.add(
+                        "bevestiging_partij",
+                        lang.t(
+                            "Kies wie de afhandeling bevestigt.",
+                            "Choose who confirms the settlement.",
+                        ),
+                    );
                     None
                 }
             };
@@ -171,16 +215,23 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
         Step::FinalDecision => e
             .check(
                 "beslissing_dagtekening",
-                date(f.get("beslissing_dagtekening"), "de dagtekening"),
+                date(
+                    f.get("beslissing_dagtekening"),
+                    lang.t("de dagtekening", "the date of the letter"),
+                    lang,
+                ),
             )
             .map(|dagtekening| Command::IssueFinalDecision {
                 dagtekening,
                 text: f.get("beslissing_tekst").to_owned(),
             }),
         Step::Withdraw => e
-            .check("intrekking_reden", optional_text(f.get("intrekking_reden")))
+            .check(
+                "intrekking_reden",
+                optional_text(f.get("intrekking_reden"), lang),
+            )
             .map(|reason| Command::Withdraw { reason }),
-        Step::Extend => extension(f, &mut e),
+        Step::Extend => extension(f, &mut e, lang),
         Step::NotAComplaint => Some(Command::CloseAsNotAComplaint {
             reason: f.get("geen_reden").to_owned(),
             referral: f.get("geen_verwijzing").to_owned(),
@@ -191,7 +242,13 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
             match UserId::try_from(chosen.to_owned()) {
                 Ok(to) if known => Some(Command::Reassign { to }),
                 _ => {
-                    e.add("toewijzing_aan", "Kies een behandelaar uit de lijst.");
+                    e.add(
+                        "toewijzing_aan",
+                        lang.t(
+                            "Kies een behandelaar uit de lijst.",
+                            "Choose a handler from the list.",
+                        ),
+                    );
                     None
                 }
             }
@@ -201,10 +258,14 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
 }
 
 /// The answer as typed; a dagtekening is required here (the letter prints it).
-pub(crate) fn answer_draft(f: &Fields, e: &mut Errors) -> Option<AnswerDraft> {
+pub(crate) fn answer_draft(f: &Fields, e: &mut Errors, lang: Lang) -> Option<AnswerDraft> {
     let dagtekening = e.check(
         "antwoord_dagtekening",
-        date(f.get("antwoord_dagtekening"), "de dagtekening"),
+        date(
+            f.get("antwoord_dagtekening"),
+            lang.t("de dagtekening", "the date of the letter"),
+            lang,
+        ),
     )?;
     Some(AnswerDraft {
         dagtekening: Some(dagtekening),
@@ -214,14 +275,24 @@ pub(crate) fn answer_draft(f: &Fields, e: &mut Errors) -> Option<AnswerDraft> {
     })
 }
 
-fn hearing_record(f: &Fields, e: &mut Errors) -> Option<HearingRecordInput> {
+fn hearing_record(f: &Fields, e: &mut Errors, lang: Lang) -> Option<HearingRecordInput> {
     let held_on = e.check(
         "verslag_datum",
-        date(f.get("verslag_datum"), "de datum van het gesprek"),
+        date(
+            f.get("verslag_datum"),
+            lang.t("de datum van het gesprek", "the date of the conversation"),
+            lang,
+        ),
     );
     let form = hearing_form(f.get("verslag_vorm"));
     if form.is_none() {
-        e.add("verslag_vorm", "Kies hoe het gesprek is gevoerd.");
+        e.add(
+            "verslag_vorm",
+            lang.t(
+                "Kies hoe het gesprek is gevoerd.",
+                "Choose how the conversation was held.",
+            ),
+        );
     }
     let mut attendees = Vec::new();
     for line in f
@@ -231,7 +302,13 @@ fn hearing_record(f: &Fields, e: &mut Errors) -> Option<HearingRecordInput> {
     {
         match PersonName::try_from(line) {
             Ok(name) => attendees.push(name),
-            Err(err) => e.add("verslag_aanwezig", format!("{line:?}: {err}.")),
+            Err(err) => e.add(
+                "verslag_aanwezig",
+                match lang {
+                    Lang::Nl => format!("{line:?}: {err}."),
+                    Lang::En => format!("{line:?}: {}", super::refusal::input_text(&err, lang)),
+                },
+            ),
         }
     }
     let outcome = match f.get("verslag_uitkomst") {
@@ -242,7 +319,10 @@ fn hearing_record(f: &Fields, e: &mut Errors) -> Option<HearingRecordInput> {
         _ => {
             e.add(
                 "verslag_uitkomst",
-                "Kies of er een afspraak is gemaakt die beide partijen tevredenstelt.",
+                lang.t(
+                    "Kies of er een afspraak is gemaakt die beide partijen tevredenstelt.",
+                    "Choose whether an agreement was reached that satisfies both parties.",
+                ),
             );
             None
         }
@@ -260,10 +340,16 @@ fn hearing_record(f: &Fields, e: &mut Errors) -> Option<HearingRecordInput> {
     })
 }
 
-fn extension(f: &Fields, e: &mut Errors) -> Option<Command> {
+fn extension(f: &Fields, e: &mut Errors, lang: Lang) -> Option<Command> {
     let kind = DeadlineKind::parse(f.get("verlenging_termijn"));
     if kind.is_none() {
-        e.add("verlenging_termijn", "Kies de termijn die wordt verlengd.");
+        e.add(
+            "verlenging_termijn",
+            lang.t(
+                "Kies de termijn die wordt verlengd.",
+                "Choose the term that is extended.",
+            ),
+        );
     }
     let (new_date, new_term) = (
         f.get("verlenging_datum").trim(),
@@ -271,20 +357,30 @@ fn extension(f: &Fields, e: &mut Errors) -> Option<Command> {
     );
     let to = match (new_date.is_empty(), new_term.is_empty()) {
         (false, true) => e
-            .check("verlenging_datum", date(new_date, "de nieuwe laatste dag"))
+            .check(
+                "verlenging_datum",
+                date(
+                    new_date,
+                    lang.t("de nieuwe laatste dag", "the new last day"),
+                    lang,
+                ),
+            )
             .map(ExtendTo::Date),
         (true, false) => e
             .check(
                 "verlenging_nieuwe_termijn",
                 new_term
                     .parse::<Term>()
-                    .map_err(|err| super::fields::capitalised(&err.to_string())),
+                    .map_err(|err| super::refusal::term_text(&err, lang)),
             )
             .map(ExtendTo::Term),
         _ => {
             e.add(
                 "verlenging_datum",
-                "Vul een nieuwe laatste dag of een nieuwe termijn in (één van beide).",
+                lang.t(
+                    "Vul een nieuwe laatste dag of een nieuwe termijn in (één van beide).",
+                    "Enter a new last day or a new term (one of the two).",
+                ),
             );
             None
         }
@@ -296,20 +392,30 @@ fn extension(f: &Fields, e: &mut Errors) -> Option<Command> {
     })
 }
 
-fn contact_via(v: &str) -> Result<ContactMethod, String> {
+fn contact_via(v: &str, lang: Lang) -> Result<ContactMethod, String> {
     match v {
         "telefoon" => Ok(ContactMethod::Phone),
         "email" => Ok(ContactMethod::Email),
-        _ => Err("Kies hoe er contact is opgenomen: telefonisch of per e-mail.".into()),
+        _ => Err(lang
+            .t(
+                "Kies hoe er contact is opgenomen: telefonisch of per e-mail.",
+                "Choose how contact was made: by phone or by e-mail.",
+            )
+            .into()),
     }
 }
 
-fn objection_via(v: &str) -> Result<ObjectionVia, String> {
+fn objection_via(v: &str, lang: Lang) -> Result<ObjectionVia, String> {
     match v {
         "brief" => Ok(ObjectionVia::Letter),
         "email" => Ok(ObjectionVia::Email),
         "telefoon" => Ok(ObjectionVia::Phone),
-        _ => Err("Kies hoe het bezwaar binnenkwam: per brief, per e-mail of telefonisch.".into()),
+        _ => Err(lang
+            .t(
+                "Kies hoe het bezwaar binnenkwam: per brief, per e-mail of telefonisch.",
+                "Choose how the objection came in: by letter, by e-mail or by phone.",
+            )
+            .into()),
     }
 }
 

@@ -1,17 +1,30 @@
 //! The timeline as staff see it: every recorded event, oldest first, with who recorded it
 //! (a staff member by name, role and id; the complainant; the system) and when (Europe/
-//! Amsterdam), and its content in Dutch, internal notes included. The portal's timeline is the
+//! Amsterdam), and its content in the page's language (what staff typed stays as typed), internal
+//! notes included. The portal's timeline is the
 //! complainant's selection in the complainant's voice; this one hides nothing.
 
 use app::Loaded;
 use domain::complaint::{
     Channel, ComplainantMessage, ConfirmationVia, ContactMethod, CorrespondenceChannel,
-    DeadlineOutcome, Event, HearingForm, ObjectionVia, SettlementParty, date_nl,
+    DeadlineOutcome, Event, HearingForm, ObjectionVia, Role, SettlementParty,
 };
+use jiff::civil::Date;
 use store::UserRecord;
 
 use crate::lang::Lang;
+use crate::office::labels::{date_long, deadline_kind, role};
 use crate::portal::explain::{moment_in, moment_iso};
+
+/// `format!` with the Dutch or the English pattern, same arguments.
+macro_rules! tf {
+    ($lang:expr, $nl:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            Lang::Nl => format!($nl $(, $arg)*),
+            Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
 
 /// One event on the page.
 #[derive(Debug)]
@@ -26,20 +39,25 @@ pub(crate) struct Entry {
     pub text: Vec<String>,
 }
 
-pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord]) -> Vec<Entry> {
+pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord], lang: Lang) -> Vec<Entry> {
     loaded
         .events
         .iter()
         .map(|record| {
-            let who = actor(&record.actor, users);
-            let when = |at| (moment_in(at, Lang::Nl), moment_iso(at));
+            let who = actor(&record.actor, users, lang);
+            let when = |at| (moment_in(at, lang), moment_iso(at));
             match serde_json::from_value::<Event>(record.payload.clone()) {
                 Ok(event) => {
-                    let (title, details, text) = describe(&event);
+                    let (title, details, text) = describe(&event, lang);
                     let (when, iso) = when(event_moment(&event).unwrap_or(record.at));
                     let mut details = details;
                     if event_moment(&event).is_some() {
-                        details.push(format!("Vastgelegd op {}.", moment_in(record.at, Lang::Nl)));
+                        details.push(tf!(
+                            lang,
+                            "Vastgelegd op {}.",
+                            "Recorded on {}.",
+                            moment_in(record.at, lang)
+                        ));
                     }
                     Entry {
                         when,
@@ -53,7 +71,12 @@ pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord]) -> Vec<Entry> {
                 // `App::load` read every event already; keep the line rather than hide it.
                 Err(_) => {
                     let (when, iso) = when(record.at);
-                    let title = format!("Gebeurtenis {:?} (niet leesbaar)", record.kind);
+                    let title = tf!(
+                        lang,
+                        "Gebeurtenis {:?} (niet leesbaar)",
+                        "Event {:?} (not readable)",
+                        record.kind
+                    );
                     Entry {
                         when,
                         iso,
@@ -69,15 +92,36 @@ pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord]) -> Vec<Entry> {
 }
 
 /// The stored actor (`staff:<id>:<role>`, `complainant`, `system`) in words.
-fn actor(stored: &str, users: &[UserRecord]) -> String {
+fn actor(stored: &str, users: &[UserRecord], lang: Lang) -> String {
     match stored.split(':').collect::<Vec<_>>().as_slice() {
-        ["staff", id, role] => match users.iter().find(|u| u.id.to_string() == *id) {
-            Some(u) => format!("{} ({role}, id {id})", u.name),
-            None => format!("medewerker {id} ({role})"),
-        },
-        ["complainant"] => "de klager".into(),
-        ["system"] => "het systeem".into(),
+        ["staff", id, stored_role] => {
+            let role = role_label(stored_role, lang);
+            match users.iter().find(|u| u.id.to_string() == *id) {
+                Some(u) => format!("{} ({role}, id {id})", u.name),
+                None => tf!(
+                    lang,
+                    "medewerker {id} ({role})",
+                    "staff member {id} ({role})"
+                ),
+            }
+        }
+        ["complainant"] => lang.t("de klager", "the complainant").into(),
+        ["system"] => lang.t("het systeem", "the system").into(),
         _ => stored.to_owned(),
+    }
+}
+
+/// A stored role code ("klachtbehandelaar") in `lang`; an unknown code as stored.
+fn role_label(stored: &str, lang: Lang) -> &str {
+    let known = [
+        Role::Klachtbehandelaar,
+        Role::Regiodirecteur,
+        Role::Beheerder,
+        Role::Lezer,
+    ];
+    match known.into_iter().find(|r| r.label_nl() == stored) {
+        Some(r) => role(r, lang),
+        None => stored,
     }
 }
 
@@ -92,164 +136,368 @@ pub(crate) fn event_moment(event: &Event) -> Option<jiff::Timestamp> {
     }
 }
 
-fn form(f: HearingForm) -> &'static str {
+fn form(f: HearingForm, lang: Lang) -> &'static str {
     match f {
-        HearingForm::Phone => "telefonisch",
-        HearingForm::Office => "op kantoor",
+        HearingForm::Phone => lang.t("telefonisch", "by phone"),
+        HearingForm::Office => lang.t("op kantoor", "at the office"),
     }
 }
 
-fn outcome(o: DeadlineOutcome) -> &'static str {
+fn outcome(o: DeadlineOutcome, lang: Lang) -> &'static str {
     match o {
-        DeadlineOutcome::Met => "op tijd",
-        DeadlineOutcome::Late => "te laat",
-        DeadlineOutcome::Expired => "verlopen",
-        DeadlineOutcome::Cancelled => "vervallen",
+        DeadlineOutcome::Met => lang.t("op tijd", "met"),
+        DeadlineOutcome::Late => lang.t("te laat", "late"),
+        DeadlineOutcome::Expired => lang.t("verlopen", "expired"),
+        DeadlineOutcome::Cancelled => lang.t("vervallen", "cancelled"),
     }
 }
 
 /// Title, short facts and longer text of an event.
-fn describe(event: &Event) -> (String, Vec<String>, Vec<String>) {
+fn describe(event: &Event, lang: Lang) -> (String, Vec<String>, Vec<String>) {
+    let d = |date: Date| date_long(date, lang);
+    let t = |nl: &'static str, en: &'static str| -> String { lang.t(nl, en).to_owned() };
     let mut details = Vec::new();
     let mut text = Vec::new();
     let title = match event {
         Event::ComplaintRegistered(e) => {
             let via = match e.channel {
-                Channel::Web => "via het klachtenformulier",
-                Channel::Email => "per e-mail",
-                Channel::Phone => "telefonisch",
-                Channel::Letter => "per brief",
-                Channel::InPerson => "persoonlijk op kantoor",
+                Channel::Web => lang.t("via het klachtenformulier", "through the complaint form"),
+                Channel::Email => lang.t("per e-mail", "by e-mail"),
+                Channel::Phone => lang.t("telefonisch", "by phone"),
+                Channel::Letter => lang.t("per brief", "by letter"),
+                Channel::InPerson => lang.t("persoonlijk op kantoor", "in person at the office"),
             };
-            format!("Klacht ontvangen ({via})")
+            tf!(
+                lang,
+                "Klacht ontvangen ({via})",
+                "Complaint received ({via})"
+            )
         }
         Event::FirstContactLogged(e) => {
-            text.extend(e.note.as_ref().map(|n| format!("Notitie: {n}")));
+            text.extend(
+                e.note
+                    .as_ref()
+                    .map(|n| tf!(lang, "Notitie: {n}", "Note: {n}")),
+            );
             match e.via {
-                ContactMethod::Phone => "Contact opgenomen met de klager (telefonisch)".into(),
-                ContactMethod::Email => "Contact opgenomen met de klager (per e-mail)".into(),
+                ContactMethod::Phone => t(
+                    "Contact opgenomen met de klager (telefonisch)",
+                    "Contacted the complainant (by phone)",
+                ),
+                ContactMethod::Email => t(
+                    "Contact opgenomen met de klager (per e-mail)",
+                    "Contacted the complainant (by e-mail)",
+                ),
             }
         }
         Event::AnswerIssued(e) => {
-            text.extend([e.complaint_as_understood.to_string(), e.proposed_solution.to_string(), e.further_procedure.to_string()]);
-            format!("Schriftelijke reactie verstuurd (dagtekening {})", date_nl(e.dagtekening))
+            text.extend([
+                e.complaint_as_understood.to_string(),
+                e.proposed_solution.to_string(),
+                e.further_procedure.to_string(),
+            ]);
+            tf!(
+                lang,
+                "Schriftelijke reactie verstuurd (dagtekening {})",
+                "Written answer sent (dated {})",
+                d(e.dagtekening)
+            )
         }
         Event::ObjectionRegistered(e) => {
             if e.late {
-                details.push(format!("Te laat: de bezwaartermijn liep tot en met {}.", date_nl(e.window_end)));
+                details.push(tf!(
+                    lang,
+                    "Te laat: de bezwaartermijn liep tot en met {}.",
+                    "Late: the objection term ran until and including {}.",
+                    d(e.window_end)
+                ));
             }
             text.push(e.text.to_string());
             let via = match e.via {
-                ObjectionVia::Portal => "via de persoonlijke pagina",
-                ObjectionVia::Letter => "per brief",
-                ObjectionVia::Email => "per e-mail",
-                ObjectionVia::Phone => "telefonisch",
+                ObjectionVia::Portal => {
+                    lang.t("via de persoonlijke pagina", "through the personal page")
+                }
+                ObjectionVia::Letter => lang.t("per brief", "by letter"),
+                ObjectionVia::Email => lang.t("per e-mail", "by e-mail"),
+                ObjectionVia::Phone => lang.t("telefonisch", "by phone"),
             };
-            format!("Bezwaar ontvangen ({via})")
+            tf!(
+                lang,
+                "Bezwaar ontvangen ({via})",
+                "Objection received ({via})"
+            )
         }
         Event::LateObjectionTakenUp(e) => {
-            details.push(format!("Reden: {}", e.reason));
-            "Te laat bezwaar toch in behandeling genomen".into()
+            details.push(tf!(lang, "Reden: {}", "Reason: {}", e.reason));
+            t(
+                "Te laat bezwaar toch in behandeling genomen",
+                "Late objection taken up nonetheless",
+            )
         }
         Event::LateObjectionNotTakenUp(e) => {
-            details.push(format!("Reden: {}", e.reason));
-            "Te laat bezwaar niet in behandeling genomen".into()
+            details.push(tf!(lang, "Reden: {}", "Reason: {}", e.reason));
+            t(
+                "Te laat bezwaar niet in behandeling genomen",
+                "Late objection not taken up",
+            )
         }
         Event::HearingOffered(e) => {
-            let forms: Vec<&str> = e.forms.iter().map(|f| form(*f)).collect();
-            details.push(format!("Vorm: {}.", forms.join(" of ")));
-            let moments: Vec<String> = e.proposed_moments.iter().map(|m| moment_in(*m, Lang::Nl)).collect();
-            details.push(format!("Voorgestelde momenten: {}.", moments.join("; ")));
+            let forms: Vec<&str> = e.forms.iter().map(|f| form(*f, lang)).collect();
+            details.push(tf!(
+                lang,
+                "Vorm: {}.",
+                "Form: {}.",
+                forms.join(lang.t(" of ", " or "))
+            ));
+            let moments: Vec<String> = e
+                .proposed_moments
+                .iter()
+                .map(|m| moment_in(*m, lang))
+                .collect();
+            details.push(tf!(
+                lang,
+                "Voorgestelde momenten: {}.",
+                "Proposed moments: {}.",
+                moments.join("; ")
+            ));
             if e.employee_invited {
-                details.push("De medewerker op wie de klacht zich toespitst is uitgenodigd.".into());
+                details.push(t(
+                    "De medewerker op wie de klacht zich toespitst is uitgenodigd.",
+                    "The employee the complaint concerns is invited.",
+                ));
             }
-            "Uitnodiging voor een mondelinge toelichting".into()
+            t(
+                "Uitnodiging voor een mondelinge toelichting",
+                "Invitation to explain orally",
+            )
         }
         Event::HearingScheduled(e) => {
             if e.employee_present {
-                details.push("De medewerker op wie de klacht zich toespitst is erbij.".into());
+                details.push(t(
+                    "De medewerker op wie de klacht zich toespitst is erbij.",
+                    "The employee the complaint concerns will be present.",
+                ));
             }
-            format!("Gesprek gepland, {}: {}", form(e.form), moment_in(e.moment, Lang::Nl))
+            tf!(
+                lang,
+                "Gesprek gepland, {}: {}",
+                "Conversation planned, {}: {}",
+                form(e.form, lang),
+                moment_in(e.moment, lang)
+            )
         }
         Event::HearingDeclined(e) => {
-            details.extend(e.reason.as_ref().map(|r| format!("Reden: {r}")));
-            "De klager ziet af van een mondelinge toelichting".into()
+            details.extend(
+                e.reason
+                    .as_ref()
+                    .map(|r| tf!(lang, "Reden: {r}", "Reason: {r}")),
+            );
+            t(
+                "De klager ziet af van een mondelinge toelichting",
+                "The complainant declines an oral explanation",
+            )
         }
-        Event::HearingOfferLapsed(e) => format!("Uitnodiging verlopen zonder reactie (termijn tot en met {})", date_nl(e.response_window_end)),
+        Event::HearingOfferLapsed(e) => tf!(
+            lang,
+            "Uitnodiging verlopen zonder reactie (termijn tot en met {})",
+            "Invitation lapsed without a response (term until and including {})",
+            d(e.response_window_end)
+        ),
         Event::HearingRecorded(e) => {
             let names: Vec<String> = e.attendees.iter().map(ToString::to_string).collect();
-            details.push(format!("Aanwezig: {}.", names.join(", ")));
-            text.push(format!("Toelichting van de klager: {}", e.complainant_account));
-            text.extend(e.employee_account.as_ref().map(|a| format!("Toelichting van de medewerker: {a}")));
-            text.extend(e.proposal.as_ref().map(|p| format!("Voorstel: {p}")));
-            text.push(format!("Reactie van de klager: {}", e.complainant_reaction));
+            details.push(tf!(lang, "Aanwezig: {}.", "Present: {}.", names.join(", ")));
+            text.push(tf!(
+                lang,
+                "Toelichting van de klager: {}",
+                "The complainant's explanation: {}",
+                e.complainant_account
+            ));
+            text.extend(e.employee_account.as_ref().map(|a| {
+                tf!(
+                    lang,
+                    "Toelichting van de medewerker: {a}",
+                    "The employee's explanation: {a}"
+                )
+            }));
+            text.extend(
+                e.proposal
+                    .as_ref()
+                    .map(|p| tf!(lang, "Voorstel: {p}", "Proposal: {p}")),
+            );
+            text.push(tf!(
+                lang,
+                "Reactie van de klager: {}",
+                "The complainant's reaction: {}",
+                e.complainant_reaction
+            ));
             text.push(match &e.settlement {
-                Some(s) => format!("Afspraak: {s}"),
-                None => "Geen afspraak die beide partijen tevredenstelt.".into(),
+                Some(s) => tf!(lang, "Afspraak: {s}", "Agreement: {s}"),
+                None => t(
+                    "Geen afspraak die beide partijen tevredenstelt.",
+                    "No agreement that satisfies both parties.",
+                ),
             });
-            format!("Gesprek gehouden en vastgelegd ({}, {})", form(e.form), date_nl(e.held_on))
+            tf!(
+                lang,
+                "Gesprek gehouden en vastgelegd ({}, {})",
+                "Conversation held and recorded ({}, {})",
+                form(e.form, lang),
+                d(e.held_on)
+            )
         }
-        Event::ClosedAfterHearing(_) => "Afgehandeld na het gesprek".into(),
+        Event::ClosedAfterHearing(_) => t(
+            "Afgehandeld na het gesprek",
+            "Handled after the conversation",
+        ),
         Event::SettlementConfirmed(e) => match e.party {
-            SettlementParty::Organisation => "Afhandeling bevestigd door de organisatie".into(),
-            SettlementParty::Complainant { via: ConfirmationVia::Portal } => "Afhandeling bevestigd door de klager (via de persoonlijke pagina)".into(),
-            SettlementParty::Complainant { via: ConfirmationVia::PaperCopy } => "Afhandeling bevestigd door de klager (ondertekend papieren exemplaar)".into(),
+            SettlementParty::Organisation => t(
+                "Afhandeling bevestigd door de organisatie",
+                "Settlement confirmed by the organisation",
+            ),
+            SettlementParty::Complainant {
+                via: ConfirmationVia::Portal,
+            } => t(
+                "Afhandeling bevestigd door de klager (via de persoonlijke pagina)",
+                "Settlement confirmed by the complainant (through the personal page)",
+            ),
+            SettlementParty::Complainant {
+                via: ConfirmationVia::PaperCopy,
+            } => t(
+                "Afhandeling bevestigd door de klager (ondertekend papieren exemplaar)",
+                "Settlement confirmed by the complainant (signed paper copy)",
+            ),
         },
-        Event::ComplaintSettled(_) => "Klacht in overleg afgehandeld".into(),
+        Event::ComplaintSettled(_) => t(
+            "Klacht in overleg afgehandeld",
+            "Complaint settled by agreement",
+        ),
         Event::FinalDecisionIssued(e) => {
             text.push(e.text.to_string());
-            format!("Definitieve beslissing verstuurd (dagtekening {})", date_nl(e.dagtekening))
+            tf!(
+                lang,
+                "Definitieve beslissing verstuurd (dagtekening {})",
+                "Final decision sent (dated {})",
+                d(e.dagtekening)
+            )
         }
-        Event::ClosedWithoutObjection(_) => "Afgehandeld: geen bezwaar binnen de termijn".into(),
+        Event::ClosedWithoutObjection(_) => t(
+            "Afgehandeld: geen bezwaar binnen de termijn",
+            "Handled: no objection within the term",
+        ),
         Event::ComplaintWithdrawn(e) => {
-            details.extend(e.reason.as_ref().map(|r| format!("Reden: {r}")));
-            "Klacht ingetrokken".into()
+            details.extend(
+                e.reason
+                    .as_ref()
+                    .map(|r| tf!(lang, "Reden: {r}", "Reason: {r}")),
+            );
+            t("Klacht ingetrokken", "Complaint withdrawn")
         }
         Event::ClosedAsNotAComplaint(e) => {
-            details.push(format!("Reden: {}", e.reason));
-            details.extend(e.referral.as_ref().map(|r| format!("Doorverwezen naar: {r}")));
-            "Afgesloten: geen klacht in de zin van deze procedure".into()
+            details.push(tf!(lang, "Reden: {}", "Reason: {}", e.reason));
+            details.extend(
+                e.referral
+                    .as_ref()
+                    .map(|r| tf!(lang, "Doorverwezen naar: {r}", "Referred to: {r}")),
+            );
+            t(
+                "Afgesloten: geen klacht in de zin van deze procedure",
+                "Closed: not a complaint within the meaning of this procedure",
+            )
         }
         Event::DeadlineExtended(e) => {
-            details.extend(e.extension.reason.as_ref().map(|r| format!("Reden: {r}")));
-            format!("Termijn voor {} verlengd van {} tot {}", e.kind.label_nl(), date_nl(e.extension.previous_end), date_nl(e.extension.new_end))
+            details.extend(
+                e.extension
+                    .reason
+                    .as_ref()
+                    .map(|r| tf!(lang, "Reden: {r}", "Reason: {r}")),
+            );
+            tf!(
+                lang,
+                "Termijn voor {} verlengd van {} tot {}",
+                "Term for {} extended from {} to {}",
+                deadline_kind(e.kind, lang),
+                d(e.extension.previous_end),
+                d(e.extension.new_end)
+            )
         }
         Event::ComplainantMessageDue(m) => match m {
-            ComplainantMessage::DeadlineExtended { new_end, .. } => format!("Bericht aan de klager klaargezet: termijn verlengd tot {}", date_nl(*new_end)),
-            ComplainantMessage::ClosedWithoutObjection => "Bericht aan de klager klaargezet: afgehandeld zonder bezwaar".into(),
-            ComplainantMessage::ConfirmObjectionInWriting => "Bericht aan de klager klaargezet: verzoek het telefonische bezwaar schriftelijk te bevestigen".into(),
+            ComplainantMessage::DeadlineExtended { new_end, .. } => tf!(
+                lang,
+                "Bericht aan de klager klaargezet: termijn verlengd tot {}",
+                "Message to the complainant prepared: term extended to {}",
+                d(*new_end)
+            ),
+            ComplainantMessage::ClosedWithoutObjection => t(
+                "Bericht aan de klager klaargezet: afgehandeld zonder bezwaar",
+                "Message to the complainant prepared: handled without objection",
+            ),
+            ComplainantMessage::ConfirmObjectionInWriting => t(
+                "Bericht aan de klager klaargezet: verzoek het telefonische bezwaar schriftelijk te bevestigen",
+                "Message to the complainant prepared: request to confirm the phoned objection in writing",
+            ),
         },
-        Event::ComplaintReassigned(e) => format!("Toegewezen aan behandelaar {}", e.to),
+        Event::ComplaintReassigned(e) => tf!(
+            lang,
+            "Toegewezen aan behandelaar {}",
+            "Assigned to handler {}",
+            e.to
+        ),
         Event::CorrespondenceReceived(e) => {
             let via = match e.channel {
-                CorrespondenceChannel::Email => "per e-mail",
-                CorrespondenceChannel::Portal => "via de persoonlijke pagina",
-                CorrespondenceChannel::Letter => "per brief",
-                CorrespondenceChannel::Phone => "telefonisch",
+                CorrespondenceChannel::Email => lang.t("per e-mail", "by e-mail"),
+                CorrespondenceChannel::Portal => {
+                    lang.t("via de persoonlijke pagina", "through the personal page")
+                }
+                CorrespondenceChannel::Letter => lang.t("per brief", "by letter"),
+                CorrespondenceChannel::Phone => lang.t("telefonisch", "by phone"),
             };
-            details.extend(e.subject.as_ref().map(|s| format!("Onderwerp: {s}")));
+            details.extend(
+                e.subject
+                    .as_ref()
+                    .map(|s| tf!(lang, "Onderwerp: {s}", "Subject: {s}")),
+            );
             if !e.attachments.is_empty() {
-                details.push(format!("Bijlagen: {}.", e.attachments.join(", ")));
+                details.push(tf!(
+                    lang,
+                    "Bijlagen: {}.",
+                    "Attachments: {}.",
+                    e.attachments.join(", ")
+                ));
             }
             text.push(e.text.to_string());
-            let from = if e.from_complainant { "van de klager" } else { "van een ander dan de klager" };
-            format!("Bericht {from} ontvangen ({via})")
+            let from = if e.from_complainant {
+                lang.t("van de klager", "from the complainant")
+            } else {
+                lang.t(
+                    "van een ander dan de klager",
+                    "from someone other than the complainant",
+                )
+            };
+            tf!(
+                lang,
+                "Bericht {from} ontvangen ({via})",
+                "Message {from} received ({via})"
+            )
         }
     };
     if let Some(changes) = event.deadline_changes() {
         for c in &changes.closed {
-            details.push(format!(
+            details.push(tf!(
+                lang,
                 "Termijn {} afgesloten: {} (laatste dag {}).",
-                c.kind.label_nl(),
-                outcome(c.outcome),
-                date_nl(c.end)
+                "Term {} closed: {} (last day {}).",
+                deadline_kind(c.kind, lang),
+                outcome(c.outcome, lang),
+                d(c.end)
             ));
         }
         for o in &changes.opened {
-            details.push(format!(
+            details.push(tf!(
+                lang,
                 "Termijn {} gestart: uiterlijk {}.",
-                o.kind.label_nl(),
-                date_nl(o.end())
+                "Term {} started: by {} at the latest.",
+                deadline_kind(o.kind, lang),
+                d(o.end())
             ));
         }
     }

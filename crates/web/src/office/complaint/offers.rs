@@ -18,6 +18,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::forms::Step;
 use crate::AppState;
+use crate::lang::Lang;
+use crate::office::labels;
 
 /// What the page may offer now.
 #[derive(Debug, Default)]
@@ -33,7 +35,12 @@ pub(crate) struct Offered {
 /// The steps `actor` can take on `complaint` now. When the complaint is decided under another
 /// procedure definition than the current one (not the case yet: one definition ships), nothing
 /// is offered; the POST routes still decide under the right definition.
-pub(crate) fn offered(state: &AppState, complaint: &Complaint, actor: &Actor) -> Offered {
+pub(crate) fn offered(
+    state: &AppState,
+    complaint: &Complaint,
+    actor: &Actor,
+    lang: Lang,
+) -> Offered {
     let app = &state.app;
     let procedure = app.current_procedure();
     if complaint.procedure_key() != procedure.key() {
@@ -57,12 +64,15 @@ pub(crate) fn offered(state: &AppState, complaint: &Complaint, actor: &Actor) ->
                 for (value, label, party) in [
                     (
                         "organisatie",
-                        "de organisatie",
+                        lang.t("de organisatie", "the organisation"),
                         SettlementParty::Organisation,
                     ),
                     (
                         "klager",
-                        "de klager (ondertekend papieren exemplaar)",
+                        lang.t(
+                            "de klager (ondertekend papieren exemplaar)",
+                            "the complainant (signed paper copy)",
+                        ),
                         SettlementParty::Complainant {
                             via: ConfirmationVia::PaperCopy,
                         },
@@ -86,7 +96,7 @@ pub(crate) fn offered(state: &AppState, complaint: &Complaint, actor: &Actor) ->
                     if allows(command) {
                         offered
                             .extendable
-                            .push((d.kind.as_str(), d.kind.label_nl()));
+                            .push((d.kind.as_str(), labels::deadline_kind(d.kind, lang)));
                     }
                 }
                 !offered.extendable.is_empty()

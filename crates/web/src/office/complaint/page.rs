@@ -20,7 +20,7 @@ use super::offers::{self, Offered};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
-use crate::office::labels::date_short;
+use crate::office::labels::{self, date_short};
 use crate::office::staff::{Staff, StaffHeader};
 use crate::portal::explain::{self, Next, moment_in};
 use crate::portal::{content_disposition, size_text};
@@ -105,8 +105,11 @@ pub(crate) async fn complaint_get(
     let result = async {
         let loaded = staff.complaint(&state, &reference).await?;
         let notice = match q.gedaan.as_str() {
-            "geregistreerd" => Some("De klacht is geregistreerd."),
-            done => Step::from_path(done).map(Step::done),
+            "geregistreerd" => Some(lang.t(
+                "De klacht is geregistreerd.",
+                "The complaint has been registered.",
+            )),
+            done => Step::from_path(done).map(|s| s.done(lang)),
         };
         let feedback = Feedback {
             notice,
@@ -135,65 +138,72 @@ pub(crate) async fn render(
     let region = regions.iter().find(|r| r.code == reg.region.as_ref());
     let categories = store.categories().await?;
     let users = store.users().await?;
-    let assignable = forms::assignable(&users, reg.region.as_ref());
+    let assignable = forms::assignable(&users, reg.region.as_ref(), lang);
     let assignee = c.assignee().map(|a| {
         let found = users.iter().find(|u| u.id.to_string() == a.as_ref());
         found.map_or_else(
             || a.to_string(),
-            |u| format!("{} ({})", u.name, u.role.label_nl()),
+            |u| format!("{} ({})", u.name, labels::role(u.role, lang)),
         )
     });
     let person = &reg.complainant;
     let optional = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    let t = |nl: &'static str, en: &'static str| lang.t(nl, en);
     let facts = vec![
-        ("Klager", person.name.to_string()),
+        (t("Klager", "Complainant"), person.name.to_string()),
         (
-            "E-mailadres",
+            t("E-mailadres", "E-mail address"),
             optional(person.contact.email().map(ToString::to_string)),
         ),
         (
-            "Telefoonnummer",
+            t("Telefoonnummer", "Phone number"),
             optional(person.contact.phone().map(ToString::to_string)),
         ),
         (
-            "Postadres",
+            t("Postadres", "Postal address"),
             optional(person.address.as_ref().map(ToString::to_string)),
         ),
         (
-            "Gemachtigde",
+            t("Gemachtigde", "Representative"),
             optional(person.representative.as_ref().map(|r| r.name.to_string())),
         ),
         (
-            "Regio",
+            t("Regio", "Region"),
             region.map_or_else(|| reg.region.to_string(), |r| r.name.clone()),
         ),
         (
-            "Categorie",
+            t("Categorie", "Category"),
             categories
                 .iter()
                 .find(|k| k.code == reg.category.as_ref())
-                .map_or_else(|| reg.category.to_string(), |k| k.name_nl.clone()),
+                .map_or_else(
+                    || reg.category.to_string(),
+                    |k| lang.t(&k.name_nl, &k.name_en).to_owned(),
+                ),
         ),
-        ("Kanaal", reg.channel.label_nl().to_owned()),
-        ("Ontvangen", moment_in(reg.received_at, Lang::Nl)),
         (
-            "Medewerker om wie het gaat",
+            t("Kanaal", "Channel"),
+            labels::channel(reg.channel, lang).to_owned(),
+        ),
+        (t("Ontvangen", "Received"), moment_in(reg.received_at, lang)),
+        (
+            t("Medewerker om wie het gaat", "Employee concerned"),
             optional(reg.employee_concerned.as_ref().map(ToString::to_string)),
         ),
         (
-            "Gewenste uitkomst",
+            t("Gewenste uitkomst", "Desired outcome"),
             optional(reg.desired_outcome.as_ref().map(ToString::to_string)),
         ),
-        ("Behandelaar", optional(assignee)),
-        ("Procedure", reg.procedure.clone()),
+        (t("Behandelaar", "Handler"), optional(assignee)),
+        (t("Procedure", "Procedure"), reg.procedure.clone()),
     ];
     let deadlines = c
         .open_deadlines()
         .iter()
         .map(|d| Deadline {
-            what: d.kind.label_nl(),
-            who: d.who.label_nl(),
-            next: explain::next(d, today, Lang::Nl),
+            what: labels::deadline_kind(d.kind, lang),
+            who: labels::party(d.who, lang),
+            next: explain::next(d, today, lang),
         })
         .collect();
     let files = store
@@ -206,8 +216,9 @@ pub(crate) async fn render(
                 a.filename,
                 href,
                 format!(
-                    "{}, ontvangen {}",
+                    "{}, {} {}",
                     size_text(a.size),
+                    lang.t("ontvangen", "received"),
                     date_short(civil_date(a.created_at))
                 ),
             )
@@ -222,7 +233,11 @@ pub(crate) async fn render(
             (
                 crate::notify::title_nl(&d.kind).to_owned(),
                 href,
-                format!("PDF, dagtekening {}", date_short(d.dagtekening)),
+                format!(
+                    "PDF, {} {}",
+                    lang.t("dagtekening", "dated"),
+                    date_short(d.dagtekening)
+                ),
             )
         })
         .collect();
@@ -249,20 +264,20 @@ pub(crate) async fn render(
         lang,
         staff: staff.header(),
         reference: loaded.reference.to_string(),
-        status: c.status().label_nl(),
+        status: labels::status_label(c.status(), lang),
         read_only: staff.session().role() == Role::Lezer,
         facts,
         description: reg.description.to_string(),
         deadlines,
-        timeline: history::entries(loaded, &users),
+        timeline: history::entries(loaded, &users, lang),
         files,
         letters,
-        offered: offers::offered(state, c, &staff.session().actor()),
+        offered: offers::offered(state, c, &staff.session().actor(), lang),
         hearing_forms: offer
             .map(|o| {
                 o.forms
                     .iter()
-                    .map(|f| (hearing_form_value(*f), form_label(*f)))
+                    .map(|f| (hearing_form_value(*f), form_label(*f, lang)))
                     .collect()
             })
             .unwrap_or_default(),
@@ -270,7 +285,7 @@ pub(crate) async fn render(
             .map(|o| {
                 o.proposed_moments
                     .iter()
-                    .map(|m| (m.to_string(), moment_in(*m, Lang::Nl)))
+                    .map(|m| (m.to_string(), moment_in(*m, lang)))
                     .collect()
             })
             .unwrap_or_default(),
@@ -281,10 +296,10 @@ pub(crate) async fn render(
     Ok((status, page).into_response())
 }
 
-fn form_label(form: domain::complaint::HearingForm) -> &'static str {
+fn form_label(form: domain::complaint::HearingForm, lang: Lang) -> &'static str {
     match form {
-        domain::complaint::HearingForm::Phone => "Telefonisch",
-        domain::complaint::HearingForm::Office => "Op kantoor",
+        domain::complaint::HearingForm::Phone => lang.t("Telefonisch", "By phone"),
+        domain::complaint::HearingForm::Office => lang.t("Op kantoor", "At the office"),
     }
 }
 

@@ -14,6 +14,7 @@ use super::answer;
 use super::fields::{Errors, Fields};
 use super::forms::{self, Known, Step};
 use super::page::{Feedback, render};
+use super::refusal::refusal_text;
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -73,9 +74,9 @@ async fn step(
         };
         if preview {
             let mut errors = Errors::default();
-            let draft = forms::answer_draft(&typed, &mut errors);
+            let draft = forms::answer_draft(&typed, &mut errors, lang);
             let mut feedback = again(errors, None);
-            feedback.preview = draft.map(|d| answer::preview(state, &d));
+            feedback.preview = draft.map(|d| answer::preview(state, &d, lang));
             let status = if feedback.errors.is_empty() {
                 StatusCode::OK
             } else {
@@ -84,10 +85,15 @@ async fn step(
             return render(state, lang, &staff, &loaded, feedback, status).await;
         }
         let users = state.app.store().users().await?;
-        let assignable = forms::assignable(&users, loaded.complaint.registration().region.as_ref());
+        let assignable = forms::assignable(
+            &users,
+            loaded.complaint.registration().region.as_ref(),
+            lang,
+        );
         let known = Known {
             complaint: &loaded.complaint,
             assignable: &assignable,
+            lang,
         };
         let command = match forms::command(step, &typed, &known) {
             Ok(command) => command,
@@ -119,7 +125,7 @@ async fn step(
             Err(AppError::Refused(refusal)) => {
                 // Decided on the newest state: show the page as it is now, with the reason.
                 let loaded = staff.complaint(state, reference).await?;
-                let feedback = again(Errors::default(), Some(refusal.to_string()));
+                let feedback = again(Errors::default(), Some(refusal_text(&refusal, lang)));
                 render(state, lang, &staff, &loaded, feedback, StatusCode::CONFLICT).await
             }
             Err(e) => Err(WebError::from(e)),

@@ -1,5 +1,5 @@
 //! The back office in a real browser, with axe-core on each page visited: log in, see the queue,
-//! register a complaint received by phone and land on its page.
+//! register a complaint received by phone, land on its page, and switch that page to English.
 
 use fantoccini::Locator;
 
@@ -69,5 +69,18 @@ async fn a_handler_logs_in_and_registers_a_phone_complaint() {
     browser.assert_accessible("complaint page").await;
     let page = browser.client.source().await.expect("page");
     assert!(page.contains("Henk Jansen"));
+
+    // The same page in English, through the language link in the header.
+    browser.click("a[href='/taal/en']").await;
+    let title = browser.heading("Complaint").await;
+    assert!(title.starts_with("Complaint K-2026-"), "{title}");
+    let page = browser.client.source().await.expect("page");
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(
+        page.contains("Record contact with the complainant"),
+        "{page}"
+    );
+    assert!(!page.contains("Contact met de klager vastleggen"), "{page}");
+    browser.assert_accessible("complaint page in English").await;
     browser.close().await;
 }
