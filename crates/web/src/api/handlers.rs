@@ -16,6 +16,7 @@ use super::input::Input;
 use super::{ApiCaller, OPENAPI, view};
 use crate::AppState;
 use crate::access;
+use crate::lang::Lang;
 use crate::office::complaint::forms::assignable;
 use crate::office::paging::{Filter, QueueParams, fetch};
 
@@ -127,7 +128,11 @@ pub(crate) async fn step_post(
     access::may_take_steps(&caller.user)?;
     let input = Input::parse(&body)?;
     let users = state.app.store().users().await?;
-    let assignable = assignable(&users, loaded.complaint.registration().region.as_ref());
+    let assignable = assignable(
+        &users,
+        loaded.complaint.registration().region.as_ref(),
+        Lang::Nl,
+    );
     let known = Known {
         complaint: &loaded.complaint,
         assignable: &assignable,

@@ -30,7 +30,7 @@ pub(crate) async fn complaint(
     let today = civil_date(state.app.clock().now());
     let users = store.users().await?;
     let person = &reg.complainant;
-    let titles = history::entries(loaded, &users);
+    let titles = history::entries(loaded, &users, Lang::Nl);
     let events: Vec<Value> = loaded
         .events
         .iter()
@@ -78,7 +78,7 @@ pub(crate) async fn complaint(
             })
         })
         .collect();
-    let offered = offers::offered(state, c, actor);
+    let offered = offers::offered(state, c, actor, Lang::Nl);
     let mut actions: Vec<&str> = Vec::new();
     for step in &offered.steps {
         let path = ApiStep::of(*step).path();
@@ -182,7 +182,7 @@ pub(crate) fn row(state: &AppState, r: &QueueRow, today: jiff::civil::Date) -> V
             "end": end.to_string(),
             "kind": r.next_deadline_kind,
             "overdue": end < today,
-            "nearness": n.label(),
+            "nearness": n.label(Lang::Nl),
         })
     });
     json!({
