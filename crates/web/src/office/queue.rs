@@ -25,6 +25,8 @@ struct QueuePage {
     /// "Alle regio's" or the user's region names.
     scope: String,
     read_only: bool,
+    /// Whether to link to the registration form (handlers and regional directors).
+    may_register: bool,
     regions: Vec<Choice>,
     states: Vec<Choice>,
     overdue_only: bool,
@@ -166,6 +168,7 @@ async fn queue(
         staff: staff.header(),
         scope,
         read_only: staff.session().role() == domain::complaint::Role::Lezer,
+        may_register: crate::access::may_register(&staff.session().user).is_ok(),
         regions,
         states,
         overdue_only: filter.overdue_only,

@@ -63,6 +63,10 @@ pub(crate) async fn register_get(
     lang: Lang,
     staff: Staff,
 ) -> Response {
+    // The form is not shown to whoever may not send it (lezer, beheerder).
+    if let Err(e) = crate::access::may_register(&staff.session().user) {
+        return e.page(lang);
+    }
     let mut values = Fields::default();
     let now = state.app.clock().now().to_zoned_datetime(amsterdam());
     values.preset("sleutel", uuid::Uuid::new_v4().to_string());

@@ -6,6 +6,7 @@ mod api_fixtures;
 mod api_procedure;
 mod api_queue;
 mod api_steps;
+mod authz_matrix;
 mod browser;
 mod helpers;
 mod letters;

@@ -1,0 +1,340 @@
+//! The authorisation matrix: every staff route (back office and JSON API) × every role × a
+//! complaint of the caller's own region and one of another region. Any answer that lets a role
+//! do or see what it should not fails the test, naming the route, the role and the region.
+//!
+//! The matrix checks the access layer: who reaches a route and which records they see. Which
+//! step of the procedure each role may take (the final decision is the regional director's,
+//! the settlement the handler's) is decided by the domain and tested there and in the step
+//! tests; here a handler's empty form may well be refused with 422, which is not a leak.
+//!
+//! Add every new staff route to [`office_routes`] or [`api_routes`]; the API's list is checked
+//! against the routes the API serves.
+
+use domain::complaint::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::api_fixtures::{Api, api_as};
+use crate::helpers::{TestApp, input_value};
+use crate::office_fixtures::register;
+
+const ROLES: [Role; 4] = [
+    Role::Klachtbehandelaar,
+    Role::Regiodirecteur,
+    Role::Beheerder,
+    Role::Lezer,
+];
+
+/// Who may use a route (for a record they may see).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    /// Every staff member.
+    Staff,
+    /// Klachtbehandelaar and regiodirecteur: registering complaints.
+    Registrars,
+    /// Everyone but the lezer reaches a step; the domain then refuses the beheerder every step
+    /// but reassignment (403), and judges the rest on the form.
+    Steps,
+    /// Reassignment: handlers, directors and administrators.
+    Reassign,
+    /// Only the beheerder.
+    Admin,
+}
+
+/// A route: method, path (`{ref}` is replaced by a reference), who may use it, and whether it
+/// is about one complaint (then another region's complaint must be invisible).
+#[derive(Debug, Clone)]
+struct Route {
+    method: &'static str,
+    path: String,
+    who: Who,
+    per_complaint: bool,
+}
+
+fn route(method: &'static str, path: &str, who: Who) -> Route {
+    Route {
+        method,
+        path: path.to_owned(),
+        who,
+        per_complaint: path.contains("{ref}"),
+    }
+}
+
+/// Every back-office route that needs a session.
+fn office_routes() -> Vec<Route> {
+    let mut routes = vec![
+        route("GET", "/kantoor", Who::Staff),
+        route("GET", "/kantoor/klachten/nieuw", Who::Registrars),
+        route("POST", "/kantoor/klachten/nieuw", Who::Registrars),
+        route("GET", "/kantoor/klachten/{ref}", Who::Staff),
+    ];
+    for step in [
+        "contact",
+        "antwoord",
+        "bezwaar",
+        "te-laat-bezwaar",
+        "uitnodiging",
+        "gesprek-gekozen",
+        "afzien-gesprek",
+        "verslag",
+        "bevestiging",
+        "beslissing",
+        "intrekking",
+        "verlenging",
+        "geen-klacht",
+    ] {
+        routes.push(route(
+            "POST",
+            &format!("/kantoor/klachten/{{ref}}/{step}"),
+            Who::Steps,
+        ));
+    }
+    routes.push(route(
+        "POST",
+        "/kantoor/klachten/{ref}/toewijzing",
+        Who::Reassign,
+    ));
+    routes
+}
+
+/// Every JSON API route that needs a token.
+fn api_routes() -> Vec<Route> {
+    let mut routes = vec![
+        route("GET", "/api/v1/complaints", Who::Staff),
+        route("POST", "/api/v1/complaints", Who::Registrars),
+        route("GET", "/api/v1/complaints/{ref}", Who::Staff),
+    ];
+    for step in [
+        "contact",
+        "answer",
+        "objection",
+        "late-objection",
+        "hearing-offer",
+        "hearing-choice",
+        "hearing",
+        "settlement",
+        "decision",
+        "withdrawal",
+        "extension",
+        "not-a-complaint",
+    ] {
+        routes.push(route(
+            "POST",
+            &format!("/api/v1/complaints/{{ref}}/{step}"),
+            Who::Steps,
+        ));
+    }
+    routes.push(route(
+        "POST",
+        "/api/v1/complaints/{ref}/reassign",
+        Who::Reassign,
+    ));
+    routes
+}
+
+/// What a role must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Reached: anything but 401, 403 and 404 (a form may still be refused with 409 or 422).
+    Reached,
+    /// Refused for the role: 403.
+    Forbidden,
+    /// Refused for the role, after the domain looked at the step: 403, or 422 for a form
+    /// that is not even complete (the beheerder sees the complaint anyway).
+    Refused,
+    /// The record does not exist for this caller: 404.
+    Hidden,
+}
+
+fn expect(route: &Route, role: Role, own_region: bool) -> Expect {
+    let sees_all = role == Role::Beheerder;
+    if route.per_complaint && !own_region && !sees_all {
+        return Expect::Hidden;
+    }
+    match (route.who, role) {
+        (Who::Staff, _) => Expect::Reached,
+        (Who::Registrars, Role::Klachtbehandelaar | Role::Regiodirecteur) => Expect::Reached,
+        (Who::Registrars, _) => Expect::Forbidden,
+        (Who::Steps, Role::Lezer) => Expect::Forbidden,
+        (Who::Steps, Role::Beheerder) => Expect::Refused,
+        (Who::Steps, _) => Expect::Reached,
+        (Who::Reassign, Role::Lezer) => Expect::Forbidden,
+        (Who::Reassign, _) => Expect::Reached,
+        (Who::Admin, Role::Beheerder) => Expect::Reached,
+        (Who::Admin, _) => Expect::Forbidden,
+    }
+}
+
+/// Checks one answer; returns a line describing a violation, if any.
+fn judge(
+    label: &str,
+    expected: Expect,
+    status: StatusCode,
+    location: Option<&str>,
+    body: &str,
+    role: Role,
+) -> Option<String> {
+    let to_login = location.is_some_and(|l| l.starts_with("/kantoor/inloggen"));
+    let ok = match expected {
+        Expect::Reached => {
+            !matches!(status.as_u16(), 401 | 403 | 404) && !to_login && !status.is_server_error()
+        }
+        Expect::Forbidden => status == StatusCode::FORBIDDEN,
+        Expect::Refused => matches!(status.as_u16(), 403 | 422),
+        Expect::Hidden => status == StatusCode::NOT_FOUND,
+    };
+    if !ok {
+        return Some(format!("{label}: expected {expected:?}, got {status}"));
+    }
+    // Only the beheerder works for every region: nothing any other role gets back may name
+    // the other region's complainant.
+    if role != Role::Beheerder && body.contains(OTHER_NAME) {
+        return Some(format!(
+            "{label}: the answer names another region's complainant"
+        ));
+    }
+    None
+}
+
+struct Fixture {
+    own: String,
+    other: String,
+}
+
+/// The complainant names: the own region's and the other region's.
+const OWN_NAME: &str = "Anna Noordermeer";
+const OTHER_NAME: &str = "Otto Oosterhuis";
+
+async fn fixture(t: &TestApp) -> Fixture {
+    Fixture {
+        own: register(t, "noord", OWN_NAME, "2026-04-30T09:00:00Z").await,
+        other: register(t, "oost", OTHER_NAME, "2026-04-30T09:00:00Z").await,
+    }
+}
+
+/// The regions a test user of `role` works for: the beheerder works for all.
+fn regions_of(role: Role) -> &'static [&'static str] {
+    if role == Role::Beheerder {
+        &[]
+    } else {
+        &["noord"]
+    }
+}
+
+#[tokio::test]
+async fn every_office_route_answers_each_role_and_region_as_the_matrix_says() {
+    let t = TestApp::spawn().await;
+    let f = fixture(&t).await;
+    let mut violations = Vec::new();
+    for role in ROLES {
+        let client = t.login_as(role, regions_of(role)).await;
+        let (_, html) = t.get_with(&client, "/kantoor").await;
+        let csrf = input_value(&html, "csrf").expect("csrf");
+        for route in office_routes() {
+            for own in [true, false] {
+                let reference = if own { &f.own } else { &f.other };
+                let path = route.path.replace("{ref}", reference);
+                let response = match route.method {
+                    "GET" => client.get(t.url(&path)).send().await,
+                    _ => {
+                        client
+                            .post(t.url(&path))
+                            .form(&[("csrf", csrf.as_str())])
+                            .send()
+                            .await
+                    }
+                }
+                .expect("request");
+                let status = response.status();
+                let location = response
+                    .headers()
+                    .get("location")
+                    .map(|l| l.to_str().unwrap_or_default().to_owned());
+                let body = response.text().await.unwrap_or_default();
+                let region = if own { "own region" } else { "other region" };
+                let label = format!("{} {} as {:?} ({region})", route.method, path, role);
+                let expected = expect(&route, role, own);
+                violations.extend(judge(
+                    &label,
+                    expected,
+                    status,
+                    location.as_deref(),
+                    &body,
+                    role,
+                ));
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
+
+#[tokio::test]
+async fn every_api_route_answers_each_role_and_region_as_the_matrix_says() {
+    let t = TestApp::spawn().await;
+    let f = fixture(&t).await;
+    let mut violations = Vec::new();
+    for role in ROLES {
+        let api: Api<'_> = api_as(&t, role, regions_of(role)).await;
+        for route in api_routes() {
+            for own in [true, false] {
+                let reference = if own { &f.own } else { &f.other };
+                let path = route.path.replace("{ref}", reference);
+                let answer = match route.method {
+                    "GET" => api.get(&path).await,
+                    _ => api.post(&path, json!({})).await,
+                };
+                let region = if own { "own region" } else { "other region" };
+                let label = format!("{} {} as {:?} ({region})", route.method, path, role);
+                let expected = expect(&route, role, own);
+                violations.extend(judge(
+                    &label,
+                    expected,
+                    answer.status,
+                    None,
+                    &answer.body.to_string(),
+                    role,
+                ));
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
+
+#[tokio::test]
+async fn the_queues_list_only_the_callers_regions() {
+    let t = TestApp::spawn().await;
+    let f = fixture(&t).await;
+    for role in ROLES {
+        let client = t.login_as(role, regions_of(role)).await;
+        let (_, html) = t.get_with(&client, "/kantoor").await;
+        let api = api_as(&t, role, regions_of(role)).await;
+        let listed = api.get("/api/v1/complaints").await.body.to_string();
+        for page in [&html, &listed] {
+            assert!(page.contains(&f.own), "{role:?} sees its own region");
+            assert_eq!(
+                page.contains(&f.other) || page.contains(OTHER_NAME),
+                role == Role::Beheerder,
+                "{role:?}: another region's complaint is listed only for the beheerder"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_api_matrix_lists_every_route_the_api_serves_with_a_token() {
+    let listed: std::collections::BTreeSet<String> = api_routes()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path.replace("{ref}", "{reference}")))
+        .collect();
+    let document: serde_json::Value =
+        serde_json::from_str(include_str!("../../src/api/openapi.json")).expect("openapi.json");
+    let mut served = std::collections::BTreeSet::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            if path != "/api/v1/openapi.json" {
+                served.insert(format!("{} {path}", method.to_uppercase()));
+            }
+        }
+    }
+    assert_eq!(listed, served);
+}
