@@ -34,6 +34,10 @@ pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
 pub use letter_jobs::LETTER_JOB;
 pub use steps::Loaded;
 
+/// How often [`App::spawn_calendar_refresh`] rereads the closure days in `serve` and `worker`:
+/// a closure day added on one instance counts on the others within this time.
+pub const CALENDAR_REFRESH: Duration = Duration::from_secs(60);
+
 /// The application: the store, the calendar, the procedure definitions and the clock, shared by
 /// every interface.
 pub struct App {
