@@ -62,6 +62,11 @@ async fn the_organisation_form_says_what_is_wrong_beside_each_field_and_keeps_th
         .await;
     assert!(html.contains("De gegevens zijn opgeslagen"), "{html}");
     assert!(html.contains("value=\"privacy@focusnederland.nl\""), "{html}");
+    // The public start page shows the new contact details at once.
+    let (_, home) = t.get("/").await;
+    assert!(home.contains("088 007 1400"), "{home}");
+    assert!(home.contains("mailto:klachten@focusnederland.nl"), "{home}");
+    assert!(home.contains("mailto:privacy@focusnederland.nl"), "{home}");
 }
 
 #[tokio::test]
