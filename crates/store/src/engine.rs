@@ -14,7 +14,7 @@ use crate::error::{StoreError, constraint};
 use crate::exec::{Arg, Conn};
 use crate::inbound::*;
 use crate::ops::{
-    admin, attachments, audit, catalog, complaints, documents, guards, jobs, queue, sessions, tokens,
+    attachments, audit, catalog, complaints, documents, guards, jobs, queue, sessions, tokens,
     users,
 };
 use crate::types::*;
@@ -508,7 +508,7 @@ impl<B: Db> Store for SqlStore<B> {
     // ---- administration ----
 
     async fn organisation(&self) -> Result<Option<crate::Organisation>, StoreError> {
-        on_reader!(self, admin::organisation)
+        on_reader!(self, crate::ops::admin::organisation)
     }
 
     async fn set_organisation(
@@ -516,7 +516,7 @@ impl<B: Db> Store for SqlStore<B> {
         o: &crate::Organisation,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        in_write!(self, admin::set_organisation, o, now, false).map(drop)
+        in_write!(self, crate::ops::admin::set_organisation, o, now, false).map(drop)
     }
 
     async fn seed_organisation(
@@ -524,10 +524,10 @@ impl<B: Db> Store for SqlStore<B> {
         o: &crate::Organisation,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
-        in_write!(self, admin::set_organisation, o, now, true)
+        in_write!(self, crate::ops::admin::set_organisation, o, now, true)
     }
 
     async fn remove_closure_day(&self, d: Date) -> Result<bool, StoreError> {
-        in_write!(self, admin::remove_closure_day, d)
+        in_write!(self, crate::ops::admin::remove_closure_day, d)
     }
 }

@@ -24,13 +24,19 @@ async fn a_closure_day_reaches_this_instance_at_once_and_another_on_its_next_ref
     t.store.add_closure_day(day, "Brugdag").await.unwrap();
     t.app.reload_calendar().await.unwrap();
     assert!(!t.app.calendar().is_working_day(day, true), "reloaded here");
-    assert!(before.is_working_day(day, true), "a snapshot does not change");
+    assert!(
+        before.is_working_day(day, true),
+        "a snapshot does not change"
+    );
     assert!(other.calendar().is_working_day(day, true), "not yet there");
 
     other.spawn_calendar_refresh(Duration::from_millis(20));
     let mut waited = Duration::ZERO;
     while other.calendar().is_working_day(day, true) {
-        assert!(waited < Duration::from_secs(5), "the other instance never refreshed");
+        assert!(
+            waited < Duration::from_secs(5),
+            "the other instance never refreshed"
+        );
         tokio::time::sleep(Duration::from_millis(10)).await;
         waited += Duration::from_millis(10);
     }

@@ -72,7 +72,10 @@ async fn the_organisation_is_one_row_seeded_once_and_edited(db: &TestDb) {
         website: String::new(),
     };
     assert!(db.store.seed_organisation(&seeded, now).await.unwrap());
-    assert_eq!(db.store.organisation().await.unwrap().as_ref(), Some(&seeded));
+    assert_eq!(
+        db.store.organisation().await.unwrap().as_ref(),
+        Some(&seeded)
+    );
 
     let mut edited = seeded.clone();
     edited.phone = "088 007 1500".into();
@@ -93,8 +96,18 @@ async fn a_closure_day_can_be_removed(db: &TestDb) {
         .add_closure_day(day("2026-12-31"), "Oudejaarsdag")
         .await
         .unwrap();
-    assert!(db.store.remove_closure_day(day("2026-05-15")).await.unwrap());
-    assert!(!db.store.remove_closure_day(day("2026-05-15")).await.unwrap());
+    assert!(
+        db.store
+            .remove_closure_day(day("2026-05-15"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !db.store
+            .remove_closure_day(day("2026-05-15"))
+            .await
+            .unwrap()
+    );
     assert_eq!(
         db.store.closure_days().await.unwrap(),
         [(day("2026-12-31"), "Oudejaarsdag".to_owned())]

@@ -57,7 +57,11 @@ async fn other_roles_are_refused_every_page_and_every_form() {
         let user_active = format!("{user_page}/actief");
         forms.push((
             user_page.clone(),
-            vec![("naam", "Ander"), ("rol", "beheerder"), ("alle_regios", "1")],
+            vec![
+                ("naam", "Ander"),
+                ("rol", "beheerder"),
+                ("alle_regios", "1"),
+            ],
         ));
         forms.push((user_active, vec![("actief", "0")]));
         for (path, fields) in forms {
@@ -84,7 +88,11 @@ async fn a_form_without_the_session_token_is_refused_and_changes_nothing() {
         let mut wrong = vec![("csrf", "0000")];
         wrong.extend_from_slice(&fields);
         let (status, _, _) = post_raw(&t, &client, &path, &wrong).await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "POST {path} with a wrong csrf");
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "POST {path} with a wrong csrf"
+        );
     }
     assert_eq!(t.store.organisation().await.unwrap(), None);
     assert!(t.store.closure_days().await.unwrap().is_empty());

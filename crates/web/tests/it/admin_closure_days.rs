@@ -23,8 +23,7 @@ async fn contact_deadline(t: &TestApp, reference: &str) -> jiff::civil::Date {
 }
 
 #[tokio::test]
-async fn a_closure_day_counts_at_once_in_new_computations_but_recorded_deadlines_keep_their_date()
-{
+async fn a_closure_day_counts_at_once_in_new_computations_but_recorded_deadlines_keep_their_date() {
     // Fri 1 May 2026: a web complaint's contact term (2 werkdagen) ends Wed 6 May (Tue 5 May,
     // Bevrijdingsdag, is a general holiday).
     let t = TestApp::spawn().await;
@@ -87,13 +86,7 @@ async fn a_closure_day_counts_at_once_in_new_computations_but_recorded_deadlines
 async fn a_closure_day_needs_a_date_from_today_and_a_name() {
     let t = TestApp::spawn().await;
     let client = beheerder(&t).await;
-    let (status, _, html) = post(
-        &t,
-        &client,
-        PAGE,
-        &[("datum", "2026-04-30"), ("naam", "")],
-    )
-    .await;
+    let (status, _, html) = post(&t, &client, PAGE, &[("datum", "2026-04-30"), ("naam", "")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         field_error(&html, "datum")
@@ -122,9 +115,12 @@ async fn only_a_closure_day_still_to_come_can_be_removed() {
         let (status, _, html) = post(&t, &client, PAGE, &[("datum", day), ("naam", name)]).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     }
-    let (_, html) = t.get_with(&client, "/kantoor/beheer/sluitingsdagen?jaar=2026").await;
+    let (_, html) = t
+        .get_with(&client, "/kantoor/beheer/sluitingsdagen?jaar=2026")
+        .await;
     assert_eq!(
-        html.matches("action=\"/kantoor/beheer/sluitingsdagen/verwijderen\"").count(),
+        html.matches("action=\"/kantoor/beheer/sluitingsdagen/verwijderen\"")
+            .count(),
         1,
         "only the future day has a remove button: {html}"
     );
@@ -144,9 +140,7 @@ async fn only_a_closure_day_still_to_come_can_be_removed() {
         [(date(2026, 5, 1), "Storing".to_owned())]
     );
     assert!(
-        t.app
-            .calendar()
-            .is_working_day(date(2026, 12, 24), true),
+        t.app.calendar().is_working_day(date(2026, 12, 24), true),
         "the calendar was reloaded"
     );
 }

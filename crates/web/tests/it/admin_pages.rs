@@ -37,7 +37,11 @@ async fn the_organisation_form_says_what_is_wrong_beside_each_field_and_keeps_th
         field_error(&html, "email").as_deref(),
         Some("Vul een geldig e-mailadres in, zoals klachten@organisatie.nl.")
     );
-    assert!(field_error(&html, "adres").unwrap().contains("postcode en plaats"));
+    assert!(
+        field_error(&html, "adres")
+            .unwrap()
+            .contains("postcode en plaats")
+    );
     assert!(field_error(&html, "plaats").is_some());
     assert!(field_error(&html, "website").is_some());
     assert_eq!(field_error(&html, "naam"), None);
@@ -61,7 +65,10 @@ async fn the_organisation_form_says_what_is_wrong_beside_each_field_and_keeps_th
         .get_with(&client, "/kantoor/beheer/organisatie?opgeslagen=1")
         .await;
     assert!(html.contains("De gegevens zijn opgeslagen"), "{html}");
-    assert!(html.contains("value=\"privacy@focusnederland.nl\""), "{html}");
+    assert!(
+        html.contains("value=\"privacy@focusnederland.nl\""),
+        "{html}"
+    );
     // The public start page shows the new contact details at once.
     let (_, home) = t.get("/").await;
     assert!(home.contains("088 007 1400"), "{home}");
@@ -73,8 +80,7 @@ async fn the_organisation_form_says_what_is_wrong_beside_each_field_and_keeps_th
 async fn an_organisation_edit_is_printed_in_the_next_letter_and_its_mail() {
     let (t, reference, _) = crate::portal_fixtures::answered("anna@example.nl").await;
     let client = beheerder(&t).await;
-    let (status, _, body) =
-        post(&t, &client, "/kantoor/beheer/organisatie", &organisation()).await;
+    let (status, _, body) = post(&t, &client, "/kantoor/beheer/organisatie", &organisation()).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
 
     let outbox_dir = tempfile::tempdir().unwrap();
@@ -102,7 +108,10 @@ async fn an_organisation_edit_is_printed_in_the_next_letter_and_its_mail() {
         .find(|m| m.subject == format!("Reactie op uw klacht {reference}"))
         .unwrap_or_else(|| panic!("the answer was mailed: {sent:?}"));
     let raw = String::from_utf8_lossy(&outbox.read(&letter.name).await.unwrap()).into_owned();
-    assert!(raw.contains("Focus Nederland"), "signed by the organisation: {raw}");
+    assert!(
+        raw.contains("Focus Nederland"),
+        "signed by the organisation: {raw}"
+    );
     assert!(!raw.contains("organisatie niet ingesteld"), "{raw}");
 
     let loaded = t.app.load(reference).await.unwrap();
@@ -165,7 +174,11 @@ async fn a_region_is_added_with_a_fixed_code_edited_and_lists_its_staff() {
         &t,
         &client,
         "/kantoor/beheer/regios/nieuw",
-        &[("code", "zuid west"), ("naam", "Zuidwest"), ("directieadres", "")],
+        &[
+            ("code", "zuid west"),
+            ("naam", "Zuidwest"),
+            ("directieadres", ""),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -201,7 +214,14 @@ async fn a_region_is_added_with_a_fixed_code_edited_and_lists_its_staff() {
         .unwrap();
     assert_eq!(limburg.name, "Regio Zuid-Limburg");
     assert!(!limburg.active);
-    assert!(!t.store.regions().await.unwrap().iter().any(|r| r.code == "anders"));
+    assert!(
+        !t.store
+            .regions()
+            .await
+            .unwrap()
+            .iter()
+            .any(|r| r.code == "anders")
+    );
 
     let member = t.staff_user(Role::Regiodirecteur, &["limburg"]).await;
     let outsider = t.staff_user(Role::Klachtbehandelaar, &["noord"]).await;
@@ -210,7 +230,9 @@ async fn a_region_is_added_with_a_fixed_code_edited_and_lists_its_staff() {
     assert!(html.contains(&member.email), "{html}");
     assert!(html.contains("regiodirecteur"), "{html}");
     assert!(!html.contains(&outsider.email), "{html}");
-    let (status, _) = t.get_with(&client, "/kantoor/beheer/regios/bestaat-niet").await;
+    let (status, _) = t
+        .get_with(&client, "/kantoor/beheer/regios/bestaat-niet")
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -222,11 +244,19 @@ async fn a_category_is_added_and_edited_in_both_languages() {
         &t,
         &client,
         "/kantoor/beheer/categorieen/nieuw",
-        &[("code", "wachttijd"), ("naam", "Wachttijd"), ("naam_en", "")],
+        &[
+            ("code", "wachttijd"),
+            ("naam", "Wachttijd"),
+            ("naam_en", ""),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(field_error(&html, "naam_en").unwrap().starts_with("Vul de Engelse naam in"));
+    assert!(
+        field_error(&html, "naam_en")
+            .unwrap()
+            .starts_with("Vul de Engelse naam in")
+    );
     assert!(html.contains("value=\"Wachttijd\""), "kept: {html}");
     let (status, _, _) = post(
         &t,
@@ -245,13 +275,20 @@ async fn a_category_is_added_and_edited_in_both_languages() {
         &t,
         &client,
         "/kantoor/beheer/categorieen/wachttijd",
-        &[("naam", "Lange wachttijd"), ("naam_en", "Long wait"), ("actief", "1")],
+        &[
+            ("naam", "Lange wachttijd"),
+            ("naam_en", "Long wait"),
+            ("actief", "1"),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let stored = t.store.categories().await.unwrap();
     let c = stored.iter().find(|c| c.code == "wachttijd").unwrap();
-    assert_eq!((c.name_nl.as_str(), c.name_en.as_str(), c.active), ("Lange wachttijd", "Long wait", true));
+    assert_eq!(
+        (c.name_nl.as_str(), c.name_en.as_str(), c.active),
+        ("Lange wachttijd", "Long wait", true)
+    );
     // The public form offers it at once.
     let (_, form) = t.get("/klacht?taal=en").await;
     assert!(form.contains("Long wait"), "{form}");
@@ -265,19 +302,28 @@ async fn a_user_is_given_another_role_and_region_and_disabled_but_not_oneself() 
     t.login(&client, &admin.email, STAFF_PASSWORD).await;
     let handler = t.staff_user(Role::Klachtbehandelaar, &["noord"]).await;
     let handler_browser = TestApp::new_client();
-    t.login(&handler_browser, &handler.email, STAFF_PASSWORD).await;
+    t.login(&handler_browser, &handler.email, STAFF_PASSWORD)
+        .await;
     let page = format!("/kantoor/beheer/gebruikers/{}", handler.id);
 
     let (status, _, html) = post(&t, &client, &page, &[("naam", "Hanna"), ("rol", "baas")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(field_error(&html, "rol").as_deref(), Some("Kies een rol uit de lijst."));
+    assert_eq!(
+        field_error(&html, "rol").as_deref(),
+        Some("Kies een rol uit de lijst.")
+    );
     assert!(field_error(&html, "regio").is_some());
 
     let (status, _, html) = post(
         &t,
         &client,
         &page,
-        &[("naam", "Hanna"), ("rol", "regiodirecteur"), ("regio", "noord"), ("regio", "oost")],
+        &[
+            ("naam", "Hanna"),
+            ("rol", "regiodirecteur"),
+            ("regio", "noord"),
+            ("regio", "oost"),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
@@ -288,7 +334,10 @@ async fn a_user_is_given_another_role_and_region_and_disabled_but_not_oneself() 
     let (status, location, _) =
         post(&t, &client, &format!("{page}/actief"), &[("actief", "0")]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(location.as_deref(), Some("/kantoor/beheer/gebruikers?gedaan=uitgeschakeld"));
+    assert_eq!(
+        location.as_deref(),
+        Some("/kantoor/beheer/gebruikers?gedaan=uitgeschakeld")
+    );
     assert!(!t.store.user(handler.id).await.unwrap().unwrap().active);
     let (status, _) = t.get_with(&handler_browser, "/kantoor").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "their session ended");

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use store::Category;
 
-use super::{Admin, Saved, Form, page, required};
+use super::{Admin, Form, Saved, page, required};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;

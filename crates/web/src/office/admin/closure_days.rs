@@ -70,9 +70,7 @@ pub(crate) async fn closure_days_get(
             .and_then(|y| y.parse::<i16>().ok())
             .filter(|y| Calendar::supports_year(*y))
             .unwrap_or(today.year());
-        let done = q
-            .gedaan
-            .filter(|d| d == "toegevoegd" || d == "verwijderd");
+        let done = q.gedaan.filter(|d| d == "toegevoegd" || d == "verwijderd");
         let values = Fields(vec![("jaar".into(), year.to_string())]);
         render(&state, lang, &admin, year, Form::new(values), done).await
     })

@@ -48,7 +48,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/kantoor/beheer/regios/{code}",
             get(regions::region_get).post(regions::region_post),
         )
-        .route("/kantoor/beheer/categorieen", get(categories::categories_get))
+        .route(
+            "/kantoor/beheer/categorieen",
+            get(categories::categories_get),
+        )
         .route(
             "/kantoor/beheer/categorieen/nieuw",
             get(categories::category_new_get).post(categories::category_new_post),
@@ -193,10 +196,7 @@ pub(crate) fn postal_address(
         field,
         500,
         lang,
-        (
-            "Vul het postadres in.",
-            "Enter the postal address.",
-        ),
+        ("Vul het postadres in.", "Enter the postal address."),
     )?;
     let parsed = crate::notify::parse_address(&text);
     if parsed.street.is_empty() || parsed.postcode.is_empty() || parsed.city.is_empty() {

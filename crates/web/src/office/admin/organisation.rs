@@ -201,7 +201,9 @@ fn website(e: &mut Errors, f: &Fields, lang: Lang) -> Option<String> {
     let ok = (v.starts_with("https://") || v.starts_with("http://"))
         && v.len() > "https://".len()
         && v.len() <= 200
-        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"');
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"');
     if ok {
         Some(v.to_owned())
     } else {

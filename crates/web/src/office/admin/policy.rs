@@ -109,8 +109,14 @@ fn interpretations(i: &Interpretations, lang: Lang) -> Vec<Switch> {
         flag(
             "final_decision_after_unsettled_hearing",
             i.final_decision_after_unsettled_hearing,
-            t("Na een gesprek zonder schikking volgt binnen de termijn een schriftelijke definitieve beslissing.", "After a hearing without settlement a written final decision follows within the term."),
-            t("Het vastgelegde gesprek is de laatste stap; de klacht sluit daarna als afgehandeld.", "The recorded hearing is the last step; the complaint then closes as handled."),
+            t(
+                "Na een gesprek zonder schikking volgt binnen de termijn een schriftelijke definitieve beslissing.",
+                "After a hearing without settlement a written final decision follows within the term.",
+            ),
+            t(
+                "Het vastgelegde gesprek is de laatste stap; de klacht sluit daarna als afgehandeld.",
+                "The recorded hearing is the last step; the complaint then closes as handled.",
+            ),
         ),
         Switch {
             key: "late_objection",
@@ -119,51 +125,96 @@ fn interpretations(i: &Interpretations, lang: Lang) -> Vec<Switch> {
                 LateObjection::TakeUp => "take_up".into(),
             },
             meaning: match i.late_objection {
-                LateObjection::Decide => t("Een te laat bezwaar wordt geregistreerd en gemarkeerd; de regiodirectie beslist met een reden of het nog in behandeling komt.", "A late objection is registered and flagged; regional management decides, with a reason, whether it is still taken up."),
-                LateObjection::TakeUp => t("Een te laat bezwaar wordt geregistreerd, gemarkeerd en altijd in behandeling genomen.", "A late objection is registered, flagged and always taken up."),
+                LateObjection::Decide => t(
+                    "Een te laat bezwaar wordt geregistreerd en gemarkeerd; de regiodirectie beslist met een reden of het nog in behandeling komt.",
+                    "A late objection is registered and flagged; regional management decides, with a reason, whether it is still taken up.",
+                ),
+                LateObjection::TakeUp => t(
+                    "Een te laat bezwaar wordt geregistreerd, gemarkeerd en altijd in behandeling genomen.",
+                    "A late objection is registered, flagged and always taken up.",
+                ),
             },
         },
         flag(
             "close_without_objection",
             i.close_without_objection,
-            t("Zonder bezwaar binnen de termijn sluit het systeem de klacht als afgehandeld.", "Without an objection within the window the system closes the complaint as handled."),
-            t("Zonder bezwaar blijft de klacht open tot een medewerker haar sluit.", "Without an objection the complaint stays open until staff close it."),
+            t(
+                "Zonder bezwaar binnen de termijn sluit het systeem de klacht als afgehandeld.",
+                "Without an objection within the window the system closes the complaint as handled.",
+            ),
+            t(
+                "Zonder bezwaar blijft de klacht open tot een medewerker haar sluit.",
+                "Without an objection the complaint stays open until staff close it.",
+            ),
         ),
         flag(
             "notify_close_without_objection",
             i.notify_close_without_objection,
-            t("De klager krijgt dan een brief dat de klacht is afgehandeld.", "The complainant is then told by letter that the complaint is handled."),
-            t("De klager krijgt dan geen brief.", "The complainant is then not told."),
+            t(
+                "De klager krijgt dan een brief dat de klacht is afgehandeld.",
+                "The complainant is then told by letter that the complaint is handled.",
+            ),
+            t(
+                "De klager krijgt dan geen brief.",
+                "The complainant is then not told.",
+            ),
         ),
         flag(
             "withdrawal_any_moment",
             i.withdrawal_any_moment,
-            t("De klager kan de klacht op elk moment intrekken tot ze gesloten is.", "The complainant may withdraw at any moment until the complaint is closed."),
-            t("Intrekken kan alleen vóór de reactie.", "Withdrawal only before the answer."),
+            t(
+                "De klager kan de klacht op elk moment intrekken tot ze gesloten is.",
+                "The complainant may withdraw at any moment until the complaint is closed.",
+            ),
+            t(
+                "Intrekken kan alleen vóór de reactie.",
+                "Withdrawal only before the answer.",
+            ),
         ),
         flag(
             "not_a_complaint_closure",
             i.not_a_complaint_closure,
-            t("Iets wat geen klacht is onder deze procedure (een claim, een privacyverzoek) wordt geregistreerd en gesloten met een reden.", "Something that is not a complaint under this procedure (a claim, a privacy request) is registered and closed with a reason."),
-            t("Zulke meldingen worden als klacht behandeld.", "Such reports are handled as complaints."),
+            t(
+                "Iets wat geen klacht is onder deze procedure (een claim, een privacyverzoek) wordt geregistreerd en gesloten met een reden.",
+                "Something that is not a complaint under this procedure (a claim, a privacy request) is registered and closed with a reason.",
+            ),
+            t(
+                "Zulke meldingen worden als klacht behandeld.",
+                "Such reports are handled as complaints.",
+            ),
         ),
         flag(
             "not_a_complaint_requires_referral",
             i.not_a_complaint_requires_referral,
-            t("…en er moet een doorverwijzing bij: waar de klager wel terecht kan.", "…and it must say where the complainant should turn instead."),
-            t("Een doorverwijzing is niet verplicht.", "A referral is not required."),
+            t(
+                "…en er moet een doorverwijzing bij: waar de klager wel terecht kan.",
+                "…and it must say where the complainant should turn instead.",
+            ),
+            t(
+                "Een doorverwijzing is niet verplicht.",
+                "A referral is not required.",
+            ),
         ),
         flag(
             "extension_requires_reason",
             i.extension_requires_reason,
-            t("Een termijn verlengen kan alleen met een vastgelegde reden.", "A term is extended only with a recorded reason."),
+            t(
+                "Een termijn verlengen kan alleen met een vastgelegde reden.",
+                "A term is extended only with a recorded reason.",
+            ),
             t("Verlengen kan zonder reden.", "Extension needs no reason."),
         ),
         flag(
             "extension_notifies_complainant",
             i.extension_notifies_complainant,
-            t("Bij een verlenging krijgt de klager bericht.", "The complainant is told of an extension."),
-            t("Bij een verlenging krijgt de klager geen bericht.", "The complainant is not told of an extension."),
+            t(
+                "Bij een verlenging krijgt de klager bericht.",
+                "The complainant is told of an extension.",
+            ),
+            t(
+                "Bij een verlenging krijgt de klager geen bericht.",
+                "The complainant is not told of an extension.",
+            ),
         ),
         Switch {
             key: "contact_term_channels",
@@ -173,7 +224,10 @@ fn interpretations(i: &Interpretations, lang: Lang) -> Vec<Switch> {
                 .map(|c| c.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            meaning: t("De kanalen waarop de termijn voor contact met de klager (stap 2) loopt.", "The channels on which the term for contacting the complainant (step 2) runs."),
+            meaning: t(
+                "De kanalen waarop de termijn voor contact met de klager (stap 2) loopt.",
+                "The channels on which the term for contacting the complainant (step 2) runs.",
+            ),
         },
     ]
 }

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::complaint::RegionCode;
 use store::Region;
 
-use super::{Admin, Saved, Form, page, postal_address, required};
+use super::{Admin, Form, Saved, page, postal_address, required};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -159,10 +159,7 @@ pub(crate) async fn region_get(
             ("naam".into(), region.name.clone()),
             ("directie".into(), region.management_name.clone()),
             ("directieadres".into(), region.management_address.clone()),
-            (
-                "actief".into(),
-                if region.active { "1" } else { "" }.into(),
-            ),
+            ("actief".into(), if region.active { "1" } else { "" }.into()),
         ]);
         let members = members(&state, &region.code).await?;
         Ok(RegionPage {

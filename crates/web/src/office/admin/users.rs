@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use domain::complaint::Role;
 use store::{AccountId, UserRecord, UserUpdate};
 
-use super::{Admin, Saved, Form, page, required};
+use super::{Admin, Form, Saved, page, required};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
