@@ -189,6 +189,18 @@ async fn a_region_is_added_with_a_fixed_code_edited_and_lists_its_staff() {
         Some("Vul het postadres in.")
     );
     assert!(html.contains("value=\"Zuidwest\""), "kept: {html}");
+    let (status, _, html) = post(
+        &t,
+        &client,
+        "/kantoor/beheer/regios/nieuw",
+        &[("code", "nieuw"), ("naam", "Nieuw")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&html, "code").is_some(),
+        "a code that is a route: {html}"
+    );
 
     // Editing: a posted code is ignored, inactive when unticked.
     let (status, _, html) = post(

@@ -77,7 +77,9 @@ pub(crate) async fn category_new_post(
         let values = Fields(form).typed();
         let mut e = Errors::default();
         let code = values.get("code").trim().to_ascii_lowercase();
-        let valid = (1..=40).contains(&code.len())
+        // `/kantoor/beheer/categorieen/nieuw` is the form, not a category.
+        let valid = code != "nieuw"
+            && (1..=40).contains(&code.len())
             && code
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

@@ -93,8 +93,9 @@ pub(crate) async fn region_new_post(
         let values = Fields(form).typed();
         let mut e = Errors::default();
         let code = match RegionCode::try_from(values.get("code")) {
-            Ok(c) => Some(c.as_ref().to_owned()),
-            Err(_) => {
+            // `/kantoor/beheer/regios/nieuw` is the form, not a region.
+            Ok(c) if c.as_ref() != "nieuw" => Some(c.as_ref().to_owned()),
+            _ => {
                 e.add(
                     "code",
                     lang.t(
