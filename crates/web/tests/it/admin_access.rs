@@ -73,6 +73,13 @@ async fn other_roles_are_refused_every_page_and_every_form() {
     assert_eq!(t.store.regions().await.unwrap(), regions_before);
     assert_eq!(t.store.categories().await.unwrap(), categories_before);
     assert!(t.store.closure_days().await.unwrap().is_empty());
+    assert!(
+        t.store
+            .user_by_email("nieuw@example.nl")
+            .await
+            .unwrap()
+            .is_none()
+    );
     let target = t.store.user(target.id).await.unwrap().unwrap();
     assert!(target.active);
     assert_eq!(target.role, Role::Klachtbehandelaar);
@@ -96,6 +103,13 @@ async fn a_form_without_the_session_token_is_refused_and_changes_nothing() {
     }
     assert_eq!(t.store.organisation().await.unwrap(), None);
     assert!(t.store.closure_days().await.unwrap().is_empty());
+    assert!(
+        t.store
+            .user_by_email("nieuw@example.nl")
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(
         !t.store
             .regions()

@@ -9,7 +9,7 @@ use crate::helpers::{TestApp, squash};
 use crate::office_complaint_fixtures::csrf;
 
 /// Every page (GET).
-pub const PAGES: [&str; 11] = [
+pub const PAGES: [&str; 12] = [
     "/kantoor/beheer",
     "/kantoor/beheer/organisatie",
     "/kantoor/beheer/regios",
@@ -20,6 +20,7 @@ pub const PAGES: [&str; 11] = [
     "/kantoor/beheer/categorieen/bejegening",
     "/kantoor/beheer/sluitingsdagen",
     "/kantoor/beheer/gebruikers",
+    "/kantoor/beheer/gebruikers/nieuw",
     "/kantoor/beheer/procedure",
 ];
 
@@ -62,6 +63,15 @@ pub fn forms() -> Vec<(String, Vec<(&'static str, &'static str)>)> {
         (
             "/kantoor/beheer/sluitingsdagen",
             vec![("datum", "2026-05-04"), ("naam", "Brugdag")],
+        ),
+        (
+            "/kantoor/beheer/gebruikers/nieuw",
+            vec![
+                ("email", "nieuw@example.nl"),
+                ("naam", "Nieuw"),
+                ("rol", "beheerder"),
+                ("alle_regios", "1"),
+            ],
         ),
         (
             "/kantoor/beheer/sluitingsdagen/verwijderen",

@@ -393,3 +393,99 @@ async fn the_procedure_page_shows_every_switch_read_only() {
     }
     assert!(!html.contains("<form method=\"post\" action=\"/kantoor/beheer/procedure"));
 }
+
+#[tokio::test]
+async fn a_new_user_is_added_with_a_one_time_link_to_set_a_password() {
+    let t = TestApp::spawn().await;
+    let client = beheerder(&t).await;
+    let path = "/kantoor/beheer/gebruikers/nieuw";
+    let (status, _, html) = post(
+        &t,
+        &client,
+        path,
+        &[
+            ("email", "geen-adres"),
+            ("naam", "Carla"),
+            ("rol", "klachtbehandelaar"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_error(&html, "email").is_some(), "{html}");
+    assert!(html.contains("value=\"Carla\""), "kept: {html}");
+
+    let (status, _, html) = post(
+        &t,
+        &client,
+        path,
+        &[
+            ("email", "carla@example.nl"),
+            ("naam", "Carla"),
+            ("rol", "klachtbehandelaar"),
+            ("regio", "noord"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let start = html.find("/wachtwoord/instellen/").expect("the setup link");
+    let rest = &html[start..];
+    let link = &rest[..rest.find('<').unwrap()];
+    let user = t
+        .store
+        .user_by_email("carla@example.nl")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.role, Role::Klachtbehandelaar);
+    assert_eq!(user.regions, ["noord"]);
+    assert!(user.password_hash.is_none());
+    let (status, _) = t.get(link).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the link opens the form to set a password"
+    );
+
+    // The same address again.
+    let (status, _, html) = post(
+        &t,
+        &client,
+        path,
+        &[
+            ("email", "Carla@example.nl"),
+            ("naam", "Carla"),
+            ("rol", "lezer"),
+            ("alle_regios", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_error(&html, "email").as_deref(),
+        Some("Er is al een gebruiker met dit e-mailadres.")
+    );
+    // Not for other roles.
+    let handler = t.login_as(Role::Klachtbehandelaar, &[]).await;
+    let (status, _) = t.get_with(&handler, path).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = post(
+        &t,
+        &handler,
+        path,
+        &[
+            ("email", "dirk@example.nl"),
+            ("naam", "Dirk"),
+            ("rol", "beheerder"),
+            ("alle_regios", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(
+        t.store
+            .user_by_email("dirk@example.nl")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

@@ -16,6 +16,7 @@ mod closure_days;
 mod organisation;
 mod policy;
 mod regions;
+mod user_new;
 mod users;
 
 use askama::Template;
@@ -69,6 +70,10 @@ pub(crate) fn routes() -> Router<AppState> {
             post(closure_days::closure_day_remove_post),
         )
         .route("/kantoor/beheer/gebruikers", get(users::users_get))
+        .route(
+            "/kantoor/beheer/gebruikers/nieuw",
+            get(user_new::user_new_get).post(user_new::user_new_post),
+        )
         .route(
             "/kantoor/beheer/gebruikers/{id}",
             get(users::user_get).post(users::user_post),

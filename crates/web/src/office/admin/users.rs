@@ -1,7 +1,7 @@
 //! `/kantoor/beheer/gebruikers`: staff accounts with their role, regions and whether they may
 //! log in; a beheerder changes name, role and regions, and disables or enables an account
-//! (disabling ends its sessions at once). Creating an account stays in the CLI
-//! (`wederhoor user add … --setup-link`), which prints the one-time link to set a password.
+//! (disabling ends its sessions at once). Adding an account is `user_new` (with a one-time link
+//! to set a password, like `wederhoor user add … --setup-link`).
 //! A beheerder cannot disable their own account or give up their own beheerder role here, so
 //! the organisation cannot lock itself out by a slip.
 
@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::office::complaint::fields::{Errors, Fields};
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
-const ROLES: [Role; 4] = [
+pub(crate) const ROLES: [Role; 4] = [
     Role::Klachtbehandelaar,
     Role::Regiodirecteur,
     Role::Beheerder,
