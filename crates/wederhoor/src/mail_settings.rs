@@ -87,8 +87,9 @@ impl OrgArgs {
     }
 
     /// Copies the details into the database when it has none and any of them is set; an
-    /// administrator's edit is never overwritten. Said in the log when it happens.
-    pub async fn seed(&self, store: &dyn store::Store) -> anyhow::Result<()> {
+    /// administrator's edit is never overwritten. Said in the log when it happens; a failure is
+    /// logged, not fatal.
+    pub async fn seed(&self, store: &dyn store::Store) {
         let set = [
             &self.org_name,
             &self.org_address,
@@ -97,19 +98,20 @@ impl OrgArgs {
             &self.org_place,
         ];
         if set.iter().all(|v| v.is_none()) {
-            return Ok(());
+            return;
         }
         let details = store::Organisation::from(self.details());
-        if store
+        match store
             .seed_organisation(&details, jiff::Timestamp::now())
             .await
-            .context("cannot seed the organisation's details")?
         {
-            tracing::info!(
+            Ok(true) => tracing::info!(
                 "organisation details copied from WEDERHOOR_ORG_* into the database; edit them at /kantoor/beheer/organisatie"
-            );
+            ),
+            Ok(false) => {}
+            // Not fatal: until the row exists letters use these settings anyway.
+            Err(error) => tracing::warn!(%error, "cannot seed the organisation's details"),
         }
-        Ok(())
     }
 }
 

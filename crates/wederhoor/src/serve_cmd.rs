@@ -47,7 +47,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     if !args.no_migrate {
         store.migrate().await.context("migrations failed")?;
     }
-    args.mail.org.seed(store.as_ref()).await?;
+    args.mail.org.seed(store.as_ref()).await;
     let app = Arc::new(
         app::App::start(store, Arc::new(app::SystemClock))
             .await
