@@ -181,7 +181,7 @@ impl App {
         let has_email = request.intake.complainant.contact.email().is_some();
         let procedure = Arc::clone(&self.current_procedure);
         let follow_procedure = Arc::clone(&procedure);
-        let calendar = Arc::clone(&self.calendar);
+        let calendar = self.calendar();
         let decide_with = move |reference: Reference| {
             let ctx = domain::complaint::Context {
                 now,

@@ -20,7 +20,8 @@ mod steps;
 pub mod worker;
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use domain::calendar::Calendar;
 use domain::procedure::{ProcedureCatalog, ProcedureDefinition};
@@ -33,6 +34,10 @@ pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
 pub use letter_jobs::LETTER_JOB;
 pub use steps::Loaded;
 
+/// How often [`App::spawn_calendar_refresh`] rereads the closure days in `serve` and `worker`:
+/// a closure day added on one instance counts on the others within this time.
+pub const CALENDAR_REFRESH: Duration = Duration::from_secs(60);
+
 /// The application: the store, the calendar, the procedure definitions and the clock, shared by
 /// every interface.
 pub struct App {
@@ -40,8 +45,9 @@ pub struct App {
     store: Arc<dyn Store>,
     /// Where "now" comes from.
     clock: Arc<dyn Clock>,
-    /// The legal calendar with the organisation's closure days.
-    calendar: Arc<Calendar>,
+    /// The legal calendar with the organisation's closure days. Replaced whole when the closure
+    /// days change ([`App::reload_calendar`]); readers take a snapshot ([`App::calendar`]).
+    calendar: RwLock<Arc<Calendar>>,
     /// Every known procedure definition: a complaint is decided under the one it started with.
     procedures: ProcedureCatalog,
     /// The definition new complaints are registered under.
@@ -62,8 +68,7 @@ impl App {
     /// Loads the organisation's calendar data and returns a ready application running the
     /// shipped procedure definition.
     pub async fn start(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Result<App, AppError> {
-        let closures = store.closure_days().await?;
-        let calendar = Calendar::dutch().with_closure_days(closures);
+        let calendar = load_calendar(store.as_ref()).await?;
         let current = ProcedureDefinition::focus_default();
         let mut procedures = ProcedureCatalog::new();
         procedures
@@ -72,7 +77,7 @@ impl App {
         Ok(App {
             store,
             clock,
-            calendar: Arc::new(calendar),
+            calendar: RwLock::new(Arc::new(calendar)),
             procedures,
             current_procedure: Arc::new(current),
         })
@@ -86,8 +91,37 @@ impl App {
         &self.clock
     }
 
-    pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+    /// The calendar as it is now: a snapshot that a later reload does not change, so one
+    /// decision counts with one calendar throughout.
+    pub fn calendar(&self) -> Arc<Calendar> {
+        let guard = self.calendar.read().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(&guard)
+    }
+
+    /// Reads the closure days again and replaces the calendar: after an administrator changed
+    /// them on this instance, and every minute on every instance
+    /// ([`App::spawn_calendar_refresh`]), so other instances follow. Deadlines already recorded
+    /// keep their dates; only deadlines computed afterwards count with the new days.
+    pub async fn reload_calendar(&self) -> Result<(), AppError> {
+        let calendar = Arc::new(load_calendar(self.store.as_ref()).await?);
+        let mut guard = self.calendar.write().unwrap_or_else(|e| e.into_inner());
+        *guard = calendar;
+        Ok(())
+    }
+
+    /// Reloads the calendar every `every` until the application is dropped, so a closure day
+    /// added on another instance counts here within that time. Needs a Tokio runtime.
+    pub fn spawn_calendar_refresh(self: &Arc<Self>, every: Duration) {
+        let app = Arc::downgrade(self);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                let Some(app) = app.upgrade() else { break };
+                if let Err(error) = app.reload_calendar().await {
+                    tracing::warn!(%error, "reloading the closure days failed; keeping the old calendar");
+                }
+            }
+        });
     }
 
     /// The definition new complaints are registered under.
@@ -99,4 +133,10 @@ impl App {
     pub fn procedure(&self, key: &str) -> Option<&ProcedureDefinition> {
         self.procedures.get(key)
     }
+}
+
+/// The legal calendar with the organisation's closure days as the store has them now.
+async fn load_calendar(store: &dyn Store) -> Result<Calendar, AppError> {
+    let closures = store.closure_days().await?;
+    Ok(Calendar::dutch().with_closure_days(closures))
 }

@@ -70,10 +70,11 @@ impl App {
                 .get(&key)
                 .ok_or(AppError::UnknownProcedure(key))?;
             let now = self.clock.now();
+            let calendar = self.calendar();
             let ctx = Context {
                 now,
                 actor: actor.clone(),
-                calendar: &self.calendar,
+                calendar: &calendar,
                 procedure,
             };
             let events = decide(Some(&loaded.complaint), command.clone(), &ctx)?;

@@ -510,4 +510,30 @@ impl<B: Db> Store for SqlStore<B> {
     async fn enqueue_jobs(&self, jobs: Vec<NewJob>) -> Result<u64, StoreError> {
         in_write!(self, crate::ops::lookup::enqueue, &jobs, Timestamp::now())
     }
+
+    // ---- administration ----
+
+    async fn organisation(&self) -> Result<Option<crate::Organisation>, StoreError> {
+        on_reader!(self, crate::ops::admin::organisation)
+    }
+
+    async fn set_organisation(
+        &self,
+        o: &crate::Organisation,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_write!(self, crate::ops::admin::set_organisation, o, now, false).map(drop)
+    }
+
+    async fn seed_organisation(
+        &self,
+        o: &crate::Organisation,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        in_write!(self, crate::ops::admin::set_organisation, o, now, true)
+    }
+
+    async fn remove_closure_day(&self, d: Date) -> Result<bool, StoreError> {
+        in_write!(self, crate::ops::admin::remove_closure_day, d)
+    }
 }

@@ -33,6 +33,7 @@ mod exec;
 pub mod hash;
 mod inbound;
 mod ops;
+mod organisation;
 mod postgres;
 mod sql;
 mod sqlite;
@@ -48,6 +49,7 @@ use jiff::{SignedDuration, Timestamp};
 pub use accounts::*;
 pub use error::{StoreError, constraint};
 pub use inbound::*;
+pub use organisation::Organisation;
 pub use types::*;
 
 /// Which database a store runs on.
@@ -345,4 +347,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         candidate: &str,
         now: Timestamp,
     ) -> Result<String, StoreError>;
+
+    // ---- administration (see `ops::admin`) ----
+
+    /// The organisation's contact details; None until a beheerder (or the seed) set them.
+    async fn organisation(&self) -> Result<Option<Organisation>, StoreError>;
+    /// Replaces the organisation's contact details.
+    async fn set_organisation(&self, o: &Organisation, now: Timestamp) -> Result<(), StoreError>;
+    /// Stores the details only when none are stored (seeding from settings at start); true when
+    /// they were stored. Of concurrent seeders one wins; an administrator's edit is never undone.
+    async fn seed_organisation(&self, o: &Organisation, now: Timestamp)
+    -> Result<bool, StoreError>;
+    /// Removes a closure day; true when there was one on that date.
+    async fn remove_closure_day(&self, d: Date) -> Result<bool, StoreError>;
 }

@@ -45,10 +45,12 @@ pub struct MailArgs {
     pub org: OrgArgs,
 }
 
-/// The sending organisation as the letters print it (there is no organisation table yet).
-/// Unset values fall back to `web::notify::OrganisationDetails::default()`: placeholders that
-/// are visibly not real ("Wederhoor (organisatie niet ingesteld)", "Postbus 0, 0000 AA
-/// Nergenshuizen").
+/// The sending organisation, for a fresh installation only: a beheerder keeps these details in
+/// the database (`/kantoor/beheer/organisatie`). At start, when the database has none and at
+/// least one of these is set, they seed it ([`OrgArgs::seed`]); until the database has details,
+/// letters use these. Unset values fall back to `web::notify::OrganisationDetails::default()`:
+/// placeholders that are visibly not real ("Wederhoor (organisatie niet ingesteld)",
+/// "Postbus 0, 0000 AA Nergenshuizen").
 #[derive(Debug, Clone, Args)]
 pub struct OrgArgs {
     /// The organisation's name heading every letter.
@@ -79,6 +81,36 @@ impl OrgArgs {
             phone: self.org_phone.clone().unwrap_or(d.phone),
             email: self.org_email.clone().unwrap_or(d.email),
             place: self.org_place.clone().unwrap_or(d.place),
+            privacy_email: d.privacy_email,
+            website: d.website,
+        }
+    }
+
+    /// Copies the details into the database when it has none and any of them is set; an
+    /// administrator's edit is never overwritten. Said in the log when it happens; a failure is
+    /// logged, not fatal.
+    pub async fn seed(&self, store: &dyn store::Store) {
+        let set = [
+            &self.org_name,
+            &self.org_address,
+            &self.org_phone,
+            &self.org_email,
+            &self.org_place,
+        ];
+        if set.iter().all(|v| v.is_none()) {
+            return;
+        }
+        let details = store::Organisation::from(self.details());
+        match store
+            .seed_organisation(&details, jiff::Timestamp::now())
+            .await
+        {
+            Ok(true) => tracing::info!(
+                "organisation details copied from WEDERHOOR_ORG_* into the database; edit them at /kantoor/beheer/organisatie"
+            ),
+            Ok(false) => {}
+            // Not fatal: until the row exists letters use these settings anyway.
+            Err(error) => tracing::warn!(%error, "cannot seed the organisation's details"),
         }
     }
 }

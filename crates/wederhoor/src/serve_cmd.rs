@@ -47,11 +47,13 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     if !args.no_migrate {
         store.migrate().await.context("migrations failed")?;
     }
+    args.mail.org.seed(store.as_ref()).await;
     let app = Arc::new(
         app::App::start(store, Arc::new(app::SystemClock))
             .await
             .context("cannot load the organisation's calendar")?,
     );
+    app.spawn_calendar_refresh(app::CALENDAR_REFRESH);
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;

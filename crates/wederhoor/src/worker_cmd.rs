@@ -68,7 +68,9 @@ fn hostname() -> String {
 pub async fn run(settings: &Settings, args: WorkerArgs) -> anyhow::Result<ExitCode> {
     let store = settings.connect().await?;
     store.migrate().await?;
+    args.mail.org.seed(store.as_ref()).await;
     let app = Arc::new(App::start(store, Arc::new(app::SystemClock)).await?);
+    app.spawn_calendar_refresh(app::CALENDAR_REFRESH);
     let worker = build(Arc::clone(&app), settings, &args.mail)?;
     if args.drain {
         let n = worker.drain().await?;

@@ -96,7 +96,7 @@ impl App {
     }
 
     fn pending(&self, plan: Plan, until: Timestamp) -> PendingComplaint {
-        let calendar = Arc::clone(&self.calendar);
+        let calendar = self.calendar();
         let procedure = Arc::clone(&self.current_procedure);
         let year = civil_date(plan.received_at).year();
         PendingComplaint {

@@ -34,7 +34,7 @@ pub async fn step(
     let ctx = Context {
         now: at(now),
         actor: actor.clone(),
-        calendar: t.app.calendar(),
+        calendar: &t.app.calendar(),
         procedure: t.app.current_procedure(),
     };
     let decided = decide(Some(&before.complaint), command.clone(), &ctx)
@@ -94,7 +94,7 @@ pub async fn register(t: &TestApp, now: &str, intake: Intake, actor: Actor) -> R
     let ctx = Context {
         now: at(now),
         actor: actor.clone(),
-        calendar: t.app.calendar(),
+        calendar: &t.app.calendar(),
         procedure: t.app.current_procedure(),
     };
     let decided = decide(None, command, &ctx).expect("the domain registers it");

@@ -9,6 +9,7 @@ mod helpers;
 mod racing;
 
 mod audit;
+mod calendar_reload;
 mod deadlines;
 mod group_commit;
 mod mail_intake;

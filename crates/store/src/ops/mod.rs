@@ -2,6 +2,7 @@
 //! backend. Each function runs inside the transaction (or on the connection) its caller gives it;
 //! `engine` decides where transactions begin and end.
 
+pub(crate) mod admin;
 pub(crate) mod attachments;
 pub(crate) mod audit;
 pub(crate) mod catalog;

@@ -57,3 +57,59 @@ async fn regions_categories_and_closure_days_round_trip(db: &TestDb) {
         ]
     );
 }
+
+conformance_test!(the_organisation_is_one_row_seeded_once_and_edited);
+async fn the_organisation_is_one_row_seeded_once_and_edited(db: &TestDb) {
+    let now: jiff::Timestamp = "2026-05-01T08:00:00Z".parse().unwrap();
+    assert_eq!(db.store.organisation().await.unwrap(), None);
+    let seeded = Organisation {
+        name: "Focus Nederland".into(),
+        phone: "088 007 1400".into(),
+        email: "klachten@focusnederland.nl".into(),
+        address: "Postbus 1\n3500 AA Utrecht".into(),
+        place: "Utrecht".into(),
+        privacy_email: "privacy@focusnederland.nl".into(),
+        website: String::new(),
+    };
+    assert!(db.store.seed_organisation(&seeded, now).await.unwrap());
+    assert_eq!(
+        db.store.organisation().await.unwrap().as_ref(),
+        Some(&seeded)
+    );
+
+    let mut edited = seeded.clone();
+    edited.phone = "088 007 1500".into();
+    edited.website = "https://www.focusnederland.nl".into();
+    db.store.set_organisation(&edited, now).await.unwrap();
+    // A second start's seed does not undo the administrator's edit.
+    assert!(!db.store.seed_organisation(&seeded, now).await.unwrap());
+    assert_eq!(db.store.organisation().await.unwrap(), Some(edited));
+}
+
+conformance_test!(a_closure_day_can_be_removed);
+async fn a_closure_day_can_be_removed(db: &TestDb) {
+    db.store
+        .add_closure_day(day("2026-05-15"), "Brugdag")
+        .await
+        .unwrap();
+    db.store
+        .add_closure_day(day("2026-12-31"), "Oudejaarsdag")
+        .await
+        .unwrap();
+    assert!(
+        db.store
+            .remove_closure_day(day("2026-05-15"))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !db.store
+            .remove_closure_day(day("2026-05-15"))
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        db.store.closure_days().await.unwrap(),
+        [(day("2026-12-31"), "Oudejaarsdag".to_owned())]
+    );
+}

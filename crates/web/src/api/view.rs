@@ -177,7 +177,7 @@ fn actor_json(stored: &str, users: &[UserRecord]) -> Value {
 pub(crate) fn row(state: &AppState, r: &QueueRow, today: jiff::civil::Date) -> Value {
     let near = state.office.due_soon_working_days;
     let next = r.next_deadline.map(|end| {
-        let n = Nearness::of(end, today, near, state.app.calendar());
+        let n = Nearness::of(end, today, near, &state.app.calendar());
         json!({
             "end": end.to_string(),
             "kind": r.next_deadline_kind,

@@ -37,10 +37,12 @@ use super::Mailer;
 /// The job kind; its payload is `{"complaint_id", "seq", "kind"}`.
 pub const LETTER_JOB: &str = app::LETTER_JOB;
 
-/// The sending organisation as the letters print it. There is no organisation table yet: these
-/// come from settings (`--org-*` / `WEDERHOOR_ORG_*`); the defaults ([`Default`]) are
-/// placeholders that make a development installation's letters complete and obviously not
-/// real ("Wederhoor (organisatie niet ingesteld)", "Postbus 0, 0000 AA Nergenshuizen").
+/// The sending organisation as the letters print it. A beheerder keeps them in the database
+/// (`/kantoor/beheer/organisatie`, [`store::Organisation`]); they are read when each letter is
+/// made. Until they are set, [`LetterMail::organisation`] is used: the settings (`--org-*` /
+/// `WEDERHOOR_ORG_*`, which also seed the database once), else the defaults ([`Default`]),
+/// placeholders that make a development installation's letters complete and obviously not real
+/// ("Wederhoor (organisatie niet ingesteld)", "Postbus 0, 0000 AA Nergenshuizen").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrganisationDetails {
     /// The name heading the letter.
@@ -54,6 +56,51 @@ pub struct OrganisationDetails {
     pub email: String,
     /// The place in the dagtekening ("Utrecht, 24 november 2026").
     pub place: String,
+    /// Where privacy questions go.
+    pub privacy_email: String,
+    /// The public website; empty when there is none.
+    pub website: String,
+}
+
+impl From<store::Organisation> for OrganisationDetails {
+    fn from(o: store::Organisation) -> OrganisationDetails {
+        OrganisationDetails {
+            name: o.name,
+            address: o.address,
+            phone: o.phone,
+            email: o.email,
+            place: o.place,
+            privacy_email: o.privacy_email,
+            website: o.website,
+        }
+    }
+}
+
+impl From<OrganisationDetails> for store::Organisation {
+    fn from(o: OrganisationDetails) -> store::Organisation {
+        store::Organisation {
+            name: o.name,
+            phone: o.phone,
+            email: o.email,
+            address: o.address,
+            place: o.place,
+            privacy_email: o.privacy_email,
+            website: o.website,
+        }
+    }
+}
+
+impl OrganisationDetails {
+    /// The details as the database has them now, else `fallback` (not set yet).
+    pub async fn current(
+        store: &dyn store::Store,
+        fallback: &OrganisationDetails,
+    ) -> Result<OrganisationDetails, store::StoreError> {
+        Ok(store
+            .organisation()
+            .await?
+            .map_or_else(|| fallback.clone(), OrganisationDetails::from))
+    }
 }
 
 impl Default for OrganisationDetails {
@@ -64,6 +111,8 @@ impl Default for OrganisationDetails {
             phone: "000 000 0000".into(),
             email: "klachten@example.nl".into(),
             place: "Nergenshuizen".into(),
+            privacy_email: "privacy@example.nl".into(),
+            website: String::new(),
         }
     }
 }
@@ -72,6 +121,7 @@ impl Default for OrganisationDetails {
 #[derive(Debug, Clone)]
 pub struct LetterMail {
     pub mailer: Mailer,
+    /// Used while the database holds no organisation details (see [`OrganisationDetails`]).
     pub organisation: OrganisationDetails,
     pub letters: Arc<Letters>,
 }
@@ -469,9 +519,13 @@ impl LetterMail {
         let region = regions
             .iter()
             .find(|r| r.code == registration.region.as_ref());
+        // Read now, so an administrator's edit counts from the next letter on, on every instance.
+        let org = OrganisationDetails::current(app.store().as_ref(), &self.organisation)
+            .await
+            .map_err(transient)?;
         let source = Source {
             app,
-            org: &self.organisation,
+            org: &org,
             complaint: &complaint,
             events: &events[..=position],
             event: &events[position],
@@ -485,7 +539,6 @@ impl LetterMail {
             .contact
             .email()
             .map(|e| e.to_string());
-        let org = &self.organisation;
         let letter = Letter {
             language: Language::Nl,
             sender: Organisation {
@@ -493,7 +546,7 @@ impl LetterMail {
                 address: parse_address(&org.address),
                 phone: org.phone.clone(),
                 email: org.email.clone(),
-                website: None,
+                website: Some(org.website.clone()).filter(|w| !w.trim().is_empty()),
             },
             recipient: Recipient {
                 name: registration.complainant.name.to_string(),

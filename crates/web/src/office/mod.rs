@@ -13,10 +13,12 @@
 //!
 //! Routes: `/kantoor/inloggen` (GET, POST), `/kantoor/uitloggen` (POST), `/kantoor` (the work
 //! queue), `/kantoor/klachten/nieuw` (registering a phone, letter or counter complaint; GET,
-//! POST), `/kantoor/klachten/{reference}` and its step routes (see `complaint`), `/wachtwoord/instellen/{token}` (the one-time link printed by
+//! POST), `/kantoor/klachten/{reference}` and its step routes (see `complaint`), the beheerder's
+//! pages under `/kantoor/beheer` (see `admin`), `/wachtwoord/instellen/{token}` (the one-time link printed by
 //! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
+mod admin;
 pub(crate) mod complaint;
 pub(crate) mod labels;
 mod login;
@@ -65,6 +67,7 @@ pub(crate) fn routes() -> Router<AppState> {
             get(register::register_get).post(register::register_post),
         )
         .merge(complaint::routes())
+        .merge(admin::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

@@ -121,7 +121,7 @@ async fn queue(
                 category: category_name(&r.category),
                 state: state_label(&r.state, lang),
                 deadline: r.next_deadline.map(|end| {
-                    let n = Nearness::of(end, today, near, calendar);
+                    let n = Nearness::of(end, today, near, &calendar);
                     DeadlineCell {
                         date: date_short(end),
                         iso: end.to_string(),

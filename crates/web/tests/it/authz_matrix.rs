@@ -49,6 +49,9 @@ struct Route {
     path: String,
     who: Who,
     per_complaint: bool,
+    /// The route names a record by a form field the matrix leaves empty, so a caller who is
+    /// allowed gets 404 (no such record) rather than a form error.
+    names_a_record_in_the_form: bool,
 }
 
 fn route(method: &'static str, path: &str, who: Who) -> Route {
@@ -57,6 +60,7 @@ fn route(method: &'static str, path: &str, who: Who) -> Route {
         path: path.to_owned(),
         who,
         per_complaint: path.contains("{ref}"),
+        names_a_record_in_the_form: path.ends_with("/verwijderen"),
     }
 }
 
@@ -94,6 +98,38 @@ fn office_routes() -> Vec<Route> {
         "/kantoor/klachten/{ref}/toewijzing",
         Who::Reassign,
     ));
+    // Administration (`{user}` is a handler's account id).
+    for path in [
+        "/kantoor/beheer",
+        "/kantoor/beheer/organisatie",
+        "/kantoor/beheer/regios",
+        "/kantoor/beheer/regios/nieuw",
+        "/kantoor/beheer/regios/noord",
+        "/kantoor/beheer/categorieen",
+        "/kantoor/beheer/categorieen/nieuw",
+        "/kantoor/beheer/categorieen/bejegening",
+        "/kantoor/beheer/sluitingsdagen",
+        "/kantoor/beheer/gebruikers",
+        "/kantoor/beheer/gebruikers/nieuw",
+        "/kantoor/beheer/gebruikers/{user}",
+        "/kantoor/beheer/procedure",
+    ] {
+        routes.push(route("GET", path, Who::Admin));
+    }
+    for path in [
+        "/kantoor/beheer/organisatie",
+        "/kantoor/beheer/regios/nieuw",
+        "/kantoor/beheer/regios/noord",
+        "/kantoor/beheer/categorieen/nieuw",
+        "/kantoor/beheer/categorieen/bejegening",
+        "/kantoor/beheer/sluitingsdagen",
+        "/kantoor/beheer/sluitingsdagen/verwijderen",
+        "/kantoor/beheer/gebruikers/nieuw",
+        "/kantoor/beheer/gebruikers/{user}",
+        "/kantoor/beheer/gebruikers/{user}/actief",
+    ] {
+        routes.push(route("POST", path, Who::Admin));
+    }
     routes
 }
 
@@ -152,6 +188,7 @@ fn expect(route: &Route, role: Role, own_region: bool) -> Expect {
         return Expect::Hidden;
     }
     match (route.who, role) {
+        (Who::Admin, Role::Beheerder) if route.names_a_record_in_the_form => Expect::Hidden,
         (Who::Staff, _) => Expect::Reached,
         (Who::Registrars, Role::Klachtbehandelaar | Role::Regiodirecteur) => Expect::Reached,
         (Who::Registrars, _) => Expect::Forbidden,
@@ -199,6 +236,8 @@ fn judge(
 struct Fixture {
     own: String,
     other: String,
+    /// A handler's account id, for the user administration routes.
+    user: String,
 }
 
 /// The complainant names: the own region's and the other region's.
@@ -209,6 +248,11 @@ async fn fixture(t: &TestApp) -> Fixture {
     Fixture {
         own: register(t, "noord", OWN_NAME, "2026-04-30T09:00:00Z").await,
         other: register(t, "oost", OTHER_NAME, "2026-04-30T09:00:00Z").await,
+        user: t
+            .staff_user(Role::Klachtbehandelaar, &["noord"])
+            .await
+            .id
+            .to_string(),
     }
 }
 
@@ -233,7 +277,10 @@ async fn every_office_route_answers_each_role_and_region_as_the_matrix_says() {
         for route in office_routes() {
             for own in [true, false] {
                 let reference = if own { &f.own } else { &f.other };
-                let path = route.path.replace("{ref}", reference);
+                let path = route
+                    .path
+                    .replace("{ref}", reference)
+                    .replace("{user}", &f.user);
                 let response = match route.method {
                     "GET" => client.get(t.url(&path)).send().await,
                     _ => {

@@ -1,6 +1,10 @@
 //! The web crate's black-box tests: a real server on port 0 per test, driven over HTTP
 //! (STYLE habit 16). One integration-test binary for the crate; add a module per area.
 
+mod admin_access;
+mod admin_closure_days;
+mod admin_fixtures;
+mod admin_pages;
 mod api_access;
 mod api_fixtures;
 mod api_procedure;

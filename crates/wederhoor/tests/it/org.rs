@@ -125,3 +125,37 @@ fn bad_codes_and_missing_names_exit_2_with_one_line() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_organisation_settings_seed_the_database_once_and_never_overwrite_it() {
+    let db = TestDb::sqlite();
+    let data = tempfile::tempdir().unwrap();
+    let drain = |name: &str| {
+        let out = db
+            .command(&["worker", "--drain"])
+            .env("WEDERHOOR_DATA_DIR", data.path())
+            .env("WEDERHOOR_ORG_NAME", name)
+            .env("WEDERHOOR_ORG_PHONE", "088 007 1400")
+            .output()
+            .expect("the worker runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    drain("Focus Nederland");
+    let store = store::connect(&db.url).await.unwrap();
+    let seeded = store.organisation().await.unwrap().expect("seeded");
+    assert_eq!(seeded.name, "Focus Nederland");
+    assert_eq!(seeded.phone, "088 007 1400");
+    // A beheerder's edit stands; the settings of a later start do not overwrite it.
+    let mut edited = seeded.clone();
+    edited.name = "Focus Nederland B.V.".into();
+    store
+        .set_organisation(&edited, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    drain("Iets anders");
+    assert_eq!(store.organisation().await.unwrap(), Some(edited));
+}

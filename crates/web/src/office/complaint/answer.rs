@@ -24,7 +24,7 @@ pub(crate) fn last_day_to_object(state: &AppState, dagtekening: Date) -> Option<
         dagtekening,
         term.term,
         procedure.policy(),
-        state.app.calendar(),
+        &state.app.calendar(),
     )
     .ok()
     .map(|d| d.end)

@@ -47,10 +47,11 @@ pub(crate) fn offered(
         return Offered::default();
     }
     let now = app.clock().now();
+    let calendar = app.calendar();
     let ctx = Context {
         now,
         actor: actor.clone(),
-        calendar: app.calendar(),
+        calendar: &calendar,
         procedure,
     };
     let allows = |command: Command| match decide(Some(complaint), command, &ctx) {
