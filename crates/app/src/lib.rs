@@ -7,6 +7,7 @@
 
 pub mod accounts;
 mod clock;
+pub mod deadline_watch;
 pub mod deadlines;
 mod error;
 pub mod follow_ups;
@@ -46,6 +47,8 @@ pub struct App {
     procedures: ProcedureCatalog,
     /// The definition new complaints are registered under.
     current_procedure: Arc<ProcedureDefinition>,
+    /// The deadline watch reminds this many working days before an organisation's term ends.
+    remind_working_days: u16,
 }
 
 impl fmt::Debug for App {
@@ -75,7 +78,23 @@ impl App {
             calendar: Arc::new(calendar),
             procedures,
             current_procedure: Arc::new(current),
+            remind_working_days: follow_ups::DEFAULT_REMIND_WORKING_DAYS,
         })
+    }
+
+    /// Sets how many working days before an organisation's term ends its reminder is due
+    /// (default [`follow_ups::DEFAULT_REMIND_WORKING_DAYS`]).
+    pub fn with_remind_working_days(mut self, days: u16) -> App {
+        self.remind_working_days = days;
+        self
+    }
+
+    /// What the deadline watch needs to queue its jobs.
+    pub fn watch(&self) -> follow_ups::Watch<'_> {
+        follow_ups::Watch {
+            calendar: &self.calendar,
+            remind_working_days: self.remind_working_days,
+        }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
