@@ -2,6 +2,7 @@
 //! (STYLE habit 16). One integration-test binary for the crate; add a module per area.
 
 mod browser;
+mod deadline_alerts;
 mod helpers;
 mod letters;
 

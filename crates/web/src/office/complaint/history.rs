@@ -35,7 +35,7 @@ pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord]) -> Vec<Entry> {
             let when = |at| (moment_in(at, Lang::Nl), moment_iso(at));
             match serde_json::from_value::<Event>(record.payload.clone()) {
                 Ok(event) => {
-                    let (title, details, text) = describe(&event);
+                    let (title, details, text) = describe(&event, users);
                     let (when, iso) = when(event_moment(&event).unwrap_or(record.at));
                     let mut details = details;
                     if event_moment(&event).is_some() {
@@ -108,8 +108,24 @@ fn outcome(o: DeadlineOutcome) -> &'static str {
     }
 }
 
+/// Staff user ids by name where known: "Anna de Vries, medewerker 42…".
+fn names(ids: &[domain::complaint::UserId], users: &[UserRecord]) -> String {
+    if ids.is_empty() {
+        return "niemand (er is niemand die dit kan ontvangen)".into();
+    }
+    ids.iter()
+        .map(
+            |id| match users.iter().find(|u| u.id.to_string() == id.as_ref()) {
+                Some(u) => format!("{} ({})", u.name, u.role.label_nl()),
+                None => format!("medewerker {id}"),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Title, short facts and longer text of an event.
-fn describe(event: &Event) -> (String, Vec<String>, Vec<String>) {
+fn describe(event: &Event, users: &[UserRecord]) -> (String, Vec<String>, Vec<String>) {
     let mut details = Vec::new();
     let mut text = Vec::new();
     let title = match event {
@@ -234,6 +250,14 @@ fn describe(event: &Event) -> (String, Vec<String>, Vec<String>) {
             text.push(e.text.to_string());
             let from = if e.from_complainant { "van de klager" } else { "van een ander dan de klager" };
             format!("Bericht {from} ontvangen ({via})")
+        }
+        Event::DeadlineReminderSent(a) => {
+            details.push(format!("Herinnering aan {}: {}.", a.audience.label_nl(), names(&a.to, users)));
+            format!("Herinnering: de termijn voor {} loopt af op {}", a.kind.label_nl(), date_nl(a.end))
+        }
+        Event::DeadlineEscalated(a) => {
+            details.push(format!("Gemeld aan {}: {}.", a.audience.label_nl(), names(&a.to, users)));
+            format!("Termijn gemist: {} (laatste dag {})", a.kind.label_nl(), date_nl(a.end))
         }
     };
     if let Some(changes) = event.deadline_changes() {
