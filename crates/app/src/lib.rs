@@ -27,7 +27,7 @@ use domain::calendar::Calendar;
 use domain::procedure::{ProcedureCatalog, ProcedureDefinition};
 use store::Store;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use error::AppError;
 pub use group_commit::{GroupCommitOptions, IntakeCommitter};
 pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
