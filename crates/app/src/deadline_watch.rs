@@ -331,7 +331,7 @@ mod tests {
     }
 
     fn complaint(assignee: Option<u128>) -> Complaint {
-        crate::deadline_watch::tests_support::registered("noord", assignee.map(uid))
+        support::registered("noord", assignee.map(uid))
     }
 
     #[test]
@@ -399,53 +399,53 @@ mod tests {
             serde_json::json!({ "complaint_id": id, "seq": 6 })
         );
     }
-}
 
-#[cfg(test)]
-mod tests_support {
-    use domain::calendar::Calendar;
-    use domain::complaint::{
-        Category, Channel, Complainant, Complaint, ContactDetails, Context, PersonName,
-        PhoneNumber, RegionCode, Registration, Text, UserId, decide,
-    };
-    use domain::procedure::ProcedureDefinition;
-    use domain::reference::Reference;
-
-    /// A complaint registered in `region`, assigned to `assignee`.
-    pub fn registered(region: &str, assignee: Option<UserId>) -> Complaint {
-        let procedure = ProcedureDefinition::focus_default();
-        let calendar = Calendar::dutch();
-        let now = "2026-04-13T09:00:00Z".parse().unwrap();
-        let ctx = Context {
-            now,
-            actor: domain::complaint::Actor::System,
-            calendar: &calendar,
-            procedure: &procedure,
+    mod support {
+        use domain::calendar::Calendar;
+        use domain::complaint::{
+            Category, Channel, Complainant, Complaint, ContactDetails, Context, PersonName,
+            PhoneNumber, RegionCode, Registration, Text, UserId, decide,
         };
-        let contact =
-            ContactDetails::new(None, Some(PhoneNumber::try_from("0612345678").unwrap())).unwrap();
-        let events = decide(
-            None,
-            domain::complaint::Command::Register(Registration {
-                reference: Reference::new(2026, 1).unwrap(),
-                channel: Channel::Email,
-                received_at: now,
-                complainant: Complainant {
-                    name: PersonName::try_from("A. Jansen").unwrap(),
-                    contact,
-                    address: None,
-                    representative: None,
-                },
-                region: RegionCode::try_from(region).unwrap(),
-                category: Category::try_from("bejegening").unwrap(),
-                description: Text::try_from("Onvriendelijk.").unwrap(),
-                employee_concerned: None,
-                desired_outcome: None,
-                assignee,
-            }),
-            &ctx,
-        )
-        .unwrap();
-        Complaint::replay(&events).unwrap()
+        use domain::procedure::ProcedureDefinition;
+        use domain::reference::Reference;
+
+        /// A complaint registered in `region`, assigned to `assignee`.
+        pub fn registered(region: &str, assignee: Option<UserId>) -> Complaint {
+            let procedure = ProcedureDefinition::focus_default();
+            let calendar = Calendar::dutch();
+            let now = "2026-04-13T09:00:00Z".parse().unwrap();
+            let ctx = Context {
+                now,
+                actor: domain::complaint::Actor::System,
+                calendar: &calendar,
+                procedure: &procedure,
+            };
+            let contact =
+                ContactDetails::new(None, Some(PhoneNumber::try_from("0612345678").unwrap()))
+                    .unwrap();
+            let events = decide(
+                None,
+                domain::complaint::Command::Register(Registration {
+                    reference: Reference::new(2026, 1).unwrap(),
+                    channel: Channel::Email,
+                    received_at: now,
+                    complainant: Complainant {
+                        name: PersonName::try_from("A. Jansen").unwrap(),
+                        contact,
+                        address: None,
+                        representative: None,
+                    },
+                    region: RegionCode::try_from(region).unwrap(),
+                    category: Category::try_from("bejegening").unwrap(),
+                    description: Text::try_from("Onvriendelijk.").unwrap(),
+                    employee_concerned: None,
+                    desired_outcome: None,
+                    assignee,
+                }),
+                &ctx,
+            )
+            .unwrap();
+            Complaint::replay(&events).unwrap()
+        }
     }
 }
