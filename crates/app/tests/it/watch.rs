@@ -181,10 +181,11 @@ async fn an_approaching_answer_term_reminds_the_regions_handlers_at_seven(t: &Te
             vec![handler_id]
         )]
     );
-    let seq = t.app.load(r).await.unwrap().seq;
+    let loaded = t.app.load(r).await.unwrap();
+    let last_mail = w.mails.0.lock().unwrap().last().cloned();
     assert_eq!(
-        w.mails.0.lock().unwrap().last().cloned(),
-        Some(serde_json::json!({ "complaint_id": t.app.load(r).await.unwrap().id, "seq": seq }))
+        last_mail,
+        Some(serde_json::json!({ "complaint_id": loaded.id, "seq": loaded.seq }))
     );
     // Missed as well: the escalation follows the reminder.
     assert_eq!(w.at(t, "2026-04-29 00:05").await, 1);

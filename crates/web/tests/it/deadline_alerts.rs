@@ -57,7 +57,7 @@ async fn a_missed_contact_term_mails_the_regions_director_and_shows_in_the_staff
         )
     );
     let to: Vec<_> = mail.to.iter().map(|m| m.address.clone()).collect();
-    assert_eq!(to, [director.email.clone()]);
+    assert_eq!(to, std::slice::from_ref(&director.email));
     let raw = String::from_utf8_lossy(&outbox.read(&mail.name).await.unwrap()).into_owned();
     let flat = raw.replace("=\r\n", "").replace("=\n", "");
     for expected in [
