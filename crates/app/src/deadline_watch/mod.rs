@@ -24,14 +24,17 @@ use domain::time::civil_date;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Deserialize;
-use store::{ComplaintId, Job, NewJob, QueueQuery, UserRecord};
+use store::{ComplaintId, Job, NewJob, UserRecord};
 
 use crate::deadlines::classify;
-use crate::follow_ups::follow_ups;
 use crate::worker::{JobError, JobHandler};
 use crate::{App, AppError};
 
-pub use crate::follow_ups::{ESCALATE_JOB, REMIND_JOB};
+pub mod plan;
+mod resync;
+
+pub use plan::{ESCALATE_JOB, REMIND_JOB};
+pub use resync::{Resynced, resync};
 
 /// The job that mails one recorded alert to its recipients. Payload:
 /// `{"complaint_id": "<uuid>", "seq": <seq of the alert event>}`.
@@ -255,197 +258,5 @@ async fn alert(app: &App, job: &Job, level: AlertLevel) -> Result<(), JobError> 
     }
 }
 
-/// What [`resync`] did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Resynced {
-    /// Open complaints looked at.
-    pub complaints: u64,
-    /// Jobs newly queued (jobs queued before are not counted: their dedupe key is known).
-    pub queued: u64,
-}
-
-/// Queues the follow-up jobs (lapses, reminders, escalations) of every open complaint, `page`
-/// complaints at a time, for databases that were filled before a kind of job existed. Idempotent:
-/// every job has a dedupe key, so a second run queues nothing. `progress` sees the running total.
-pub async fn resync(
-    app: &App,
-    page: u32,
-    mut progress: impl FnMut(Resynced),
-) -> Result<Resynced, AppError> {
-    let mut done = Resynced::default();
-    let mut after = None;
-    loop {
-        let rows = app
-            .store()
-            .queue(&QueueQuery {
-                region: None,
-                state: None,
-                after,
-                limit: page.max(1),
-            })
-            .await?;
-        let Some(last) = rows.last() else {
-            return Ok(done);
-        };
-        after = Some(last.cursor());
-        let mut jobs = Vec::new();
-        for row in &rows {
-            let loaded = app.load(row.reference).await?;
-            let key = loaded.complaint.procedure_key().to_string();
-            let procedure = app.procedure(&key).ok_or(AppError::UnknownProcedure(key))?;
-            jobs.extend(follow_ups(
-                loaded.id,
-                &loaded.complaint,
-                procedure,
-                app.watch(),
-            ));
-        }
-        done.complaints += rows.len() as u64;
-        done.queued += app.store().enqueue_jobs(jobs).await?;
-        progress(done);
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use domain::complaint::{AlertAudience, DeadlineAlert};
-
-    fn user(n: u128, role: Role, regions: &[&str], active: bool) -> UserRecord {
-        UserRecord {
-            id: uuid::Uuid::from_u128(n),
-            email: format!("u{n}@example.nl"),
-            name: format!("Gebruiker {n}"),
-            role,
-            all_regions: false,
-            regions: regions.iter().map(|r| r.to_string()).collect(),
-            active,
-            password_hash: None,
-            totp_secret: None,
-            created_at: Timestamp::UNIX_EPOCH,
-        }
-    }
-
-    fn uid(n: u128) -> UserId {
-        UserId::try_from(uuid::Uuid::from_u128(n).to_string()).unwrap()
-    }
-
-    fn complaint(assignee: Option<u128>) -> Complaint {
-        support::registered("noord", assignee.map(uid))
-    }
-
-    #[test]
-    fn a_reminder_goes_to_the_active_assignee_else_to_the_regions_handlers() {
-        let users = [
-            user(1, Role::Klachtbehandelaar, &["noord"], true),
-            user(2, Role::Klachtbehandelaar, &["noord"], true),
-            user(3, Role::Klachtbehandelaar, &["zuid"], true),
-            user(4, Role::Klachtbehandelaar, &["noord"], false),
-            user(5, Role::Regiodirecteur, &["noord"], true),
-        ];
-        assert_eq!(
-            recipients(&users, &complaint(Some(2)), AlertLevel::Reminder),
-            (AlertAudience::Assignee, vec![uid(2)])
-        );
-        assert_eq!(
-            recipients(&users, &complaint(None), AlertLevel::Reminder),
-            (AlertAudience::RegionHandlers, vec![uid(1), uid(2)])
-        );
-        // An assignee who left: the region's handlers.
-        assert_eq!(
-            recipients(&users, &complaint(Some(4)), AlertLevel::Reminder),
-            (AlertAudience::RegionHandlers, vec![uid(1), uid(2)])
-        );
-    }
-
-    #[test]
-    fn an_escalation_goes_to_the_regions_directors_else_to_the_administrators() {
-        let mut users = vec![
-            user(1, Role::Klachtbehandelaar, &["noord"], true),
-            user(5, Role::Regiodirecteur, &["noord"], true),
-            user(6, Role::Regiodirecteur, &["zuid"], true),
-            user(7, Role::Beheerder, &[], true),
-        ];
-        assert_eq!(
-            recipients(&users, &complaint(Some(1)), AlertLevel::Escalation),
-            (AlertAudience::RegionalManagement, vec![uid(5)])
-        );
-        users.retain(|u| u.id != uuid::Uuid::from_u128(5));
-        assert_eq!(
-            recipients(&users, &complaint(Some(1)), AlertLevel::Escalation),
-            (AlertAudience::Administrators, vec![uid(7)])
-        );
-    }
-
-    #[test]
-    fn each_alert_event_queues_one_mail_named_by_its_sequence_number() {
-        let alert = |to: Vec<UserId>| DeadlineAlert {
-            kind: DeadlineKind::Answer,
-            end: "2026-04-28".parse().unwrap(),
-            audience: AlertAudience::Assignee,
-            to,
-        };
-        let id = uuid::Uuid::from_u128(9);
-        let events = [
-            Event::DeadlineReminderSent(alert(vec![uid(1)])),
-            Event::DeadlineEscalated(alert(vec![uid(5)])),
-            Event::DeadlineEscalated(alert(Vec::new())),
-        ];
-        let jobs = alert_mail_jobs(id, 4, &events, Timestamp::UNIX_EPOCH);
-        let keys: Vec<_> = jobs.iter().filter_map(|j| j.dedupe_key.clone()).collect();
-        assert_eq!(keys, [format!("alert:{id}:5"), format!("alert:{id}:6")]);
-        assert_eq!(
-            jobs[1].payload,
-            serde_json::json!({ "complaint_id": id, "seq": 6 })
-        );
-    }
-
-    mod support {
-        use domain::calendar::Calendar;
-        use domain::complaint::{
-            Category, Channel, Complainant, Complaint, ContactDetails, Context, PersonName,
-            PhoneNumber, RegionCode, Registration, Text, UserId, decide,
-        };
-        use domain::procedure::ProcedureDefinition;
-        use domain::reference::Reference;
-
-        /// A complaint registered in `region`, assigned to `assignee`.
-        pub fn registered(region: &str, assignee: Option<UserId>) -> Complaint {
-            let procedure = ProcedureDefinition::focus_default();
-            let calendar = Calendar::dutch();
-            let now = "2026-04-13T09:00:00Z".parse().unwrap();
-            let ctx = Context {
-                now,
-                actor: domain::complaint::Actor::System,
-                calendar: &calendar,
-                procedure: &procedure,
-            };
-            let contact =
-                ContactDetails::new(None, Some(PhoneNumber::try_from("0612345678").unwrap()))
-                    .unwrap();
-            let events = decide(
-                None,
-                domain::complaint::Command::Register(Registration {
-                    reference: Reference::new(2026, 1).unwrap(),
-                    channel: Channel::Email,
-                    received_at: now,
-                    complainant: Complainant {
-                        name: PersonName::try_from("A. Jansen").unwrap(),
-                        contact,
-                        address: None,
-                        representative: None,
-                    },
-                    region: RegionCode::try_from(region).unwrap(),
-                    category: Category::try_from("bejegening").unwrap(),
-                    description: Text::try_from("Onvriendelijk.").unwrap(),
-                    employee_concerned: None,
-                    desired_outcome: None,
-                    assignee,
-                }),
-                &ctx,
-            )
-            .unwrap();
-            Complaint::replay(&events).unwrap()
-        }
-    }
-}
+mod tests;
