@@ -327,3 +327,45 @@ async fn a_lapsed_objection_window_closes_the_complaint_with_the_closing_letter(
     );
 }
 app_test!(a_lapsed_objection_window_closes_the_complaint_with_the_closing_letter);
+
+async fn the_reminder_lead_is_a_setting_of_the_app(t: &TestApp) {
+    let (handler_id, _) = staff(t).await;
+    // The same store, with reminders five working days ahead.
+    let five = App::start(Arc::clone(&t.store), t.clock.clone())
+        .await
+        .unwrap()
+        .with_remind_working_days(5);
+    let mut form = intake(Channel::Phone, "2026-04-13 10:00");
+    form.assignee = Some(handler_id.clone());
+    t.at("2026-04-13 11:00");
+    let r = five
+        .register(form, handler(), None)
+        .await
+        .unwrap()
+        .reference;
+    let w = watch(t, "worker-a");
+    assert_eq!(
+        w.at(t, "2026-04-16 00:05").await,
+        1,
+        "the missed contact term"
+    );
+    // Tue 28 Apr, five working days back over Koningsdag: Mon 20 Apr.
+    assert_eq!(w.at(t, "2026-04-20 06:59").await, 0);
+    assert_eq!(w.at(t, "2026-04-20 07:00").await, 1);
+    let reminders: Vec<_> = alerts(t, r)
+        .await
+        .into_iter()
+        .filter(|a| a.0 == "deadline_reminder_sent")
+        .collect();
+    assert_eq!(
+        reminders,
+        [(
+            "deadline_reminder_sent",
+            DeadlineKind::Answer,
+            "2026-04-28".into(),
+            AlertAudience::Assignee,
+            vec![handler_id]
+        )]
+    );
+}
+app_test!(the_reminder_lead_is_a_setting_of_the_app);
