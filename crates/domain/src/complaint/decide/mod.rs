@@ -144,7 +144,8 @@ fn is_watch(command: &Command) -> bool {
 }
 
 /// The step a command performs (the definition says who may perform it). `None` for
-/// correspondence, which is not a step of the procedure (see `correspondence`).
+/// correspondence and the deadline watch's alerts, which are not steps of the procedure (see
+/// `correspondence` and `watch`).
 pub fn step_of(command: &Command) -> Option<StepId> {
     Some(match command {
         Command::Register(_) => StepId::Register,
