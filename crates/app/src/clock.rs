@@ -21,6 +21,21 @@ impl Clock for SystemClock {
     }
 }
 
+/// The system clock moved by a fixed offset: for drills and tests that need "next week" now
+/// (`WEDERHOOR_CLOCK_OFFSET_SECONDS`). Never for production use.
+#[derive(Debug, Clone, Copy)]
+pub struct OffsetClock {
+    pub offset: SignedDuration,
+}
+
+impl Clock for OffsetClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+            .checked_add(self.offset)
+            .unwrap_or_else(|_| Timestamp::now())
+    }
+}
+
 /// A clock that stands still until a test moves it.
 #[derive(Debug)]
 pub struct FixedClock(Mutex<Timestamp>);

@@ -58,7 +58,7 @@ fn due(complaint: &Complaint, kind: DeadlineKind, today: Date) -> Result<(), Str
 }
 
 /// Store trouble and lost races are worth another try; the rest will not get better.
-fn classify(error: AppError) -> JobError {
+pub(crate) fn classify(error: AppError) -> JobError {
     match error {
         AppError::Store(_) | AppError::Busy | AppError::Overloaded | AppError::CommitFailed(_) => {
             JobError::Transient(error.to_string())

@@ -7,6 +7,12 @@
 //! so every step may return the jobs for every such open window: a window already queued is a
 //! no-op, and an extension that moves the end queues a new job (the old one then finds the
 //! window not yet ended and does nothing).
+//!
+//! The deadline watch: every open organisation term (contact, answer, hearing offer, final
+//! decision) gets a `deadline.remind` job for 07:00 on the day N working days before its end,
+//! and a `deadline.escalate` job for 00:05 on the day after its end. Their dedupe keys name the
+//! end as well, so the same reasoning holds; whether anything is recorded when they run is the
+//! domain's decision (see `crate::deadline_watch`).
 
 use domain::complaint::{Command, Complaint};
 use domain::procedure::{DeadlineKind, Party, ProcedureDefinition, StepId};
@@ -14,6 +20,11 @@ use domain::time::amsterdam;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use store::{ComplaintId, NewJob};
+
+pub use crate::deadline_watch::plan::{
+    DEFAULT_REMIND_WORKING_DAYS, ESCALATE_JOB, REMIND_JOB, Watch, escalate_job,
+    is_organisation_deadline, remind_at, remind_job, remind_on,
+};
 
 /// The job that closes a window the system acts on once it has ended.
 pub const LAPSE_JOB: &str = "deadline.lapse";
@@ -66,21 +77,28 @@ pub fn lapse_job(id: ComplaintId, kind: DeadlineKind, end: Date) -> Option<NewJo
 }
 
 /// The jobs that follow from `complaint` (id `id`) as it stands after a step, decided under
-/// `procedure`. Callers concatenate these with their own follow-ups.
+/// `procedure`: lapses of the complainant's windows, reminders and escalations of the
+/// organisation's terms. Callers concatenate these with their own follow-ups.
 pub fn follow_ups(
     id: ComplaintId,
     complaint: &Complaint,
     procedure: &ProcedureDefinition,
+    watch: Watch<'_>,
 ) -> Vec<NewJob> {
     if complaint.status().is_closed() {
         return Vec::new();
     }
-    complaint
-        .open_deadlines()
-        .into_iter()
+    let open = complaint.open_deadlines();
+    let lapses = open
+        .iter()
         .filter(|d| system_acts_on(d.kind, procedure))
-        .filter_map(|d| lapse_job(id, d.kind, d.end()))
-        .collect()
+        .filter_map(|d| lapse_job(id, d.kind, d.end()));
+    let watched = open
+        .iter()
+        .filter(|d| is_organisation_deadline(d))
+        .flat_map(|d| [remind_job(id, d, watch), escalate_job(id, d.kind, d.end())])
+        .flatten();
+    lapses.chain(watched).collect()
 }
 
 #[cfg(test)]
@@ -136,8 +154,34 @@ mod tests {
             self.complaint.as_ref().unwrap()
         }
 
+        /// Every follow-up job.
+        fn all_jobs(&self) -> Vec<NewJob> {
+            let watch = Watch {
+                calendar: &self.calendar,
+                remind_working_days: DEFAULT_REMIND_WORKING_DAYS,
+            };
+            follow_ups(ID, self.complaint.as_ref().unwrap(), &self.procedure, watch)
+        }
+
+        /// The lapse jobs only.
         fn jobs(&self) -> Vec<NewJob> {
-            follow_ups(ID, self.complaint.as_ref().unwrap(), &self.procedure)
+            self.lapses()
+        }
+
+        fn lapses(&self) -> Vec<NewJob> {
+            self.all_jobs()
+                .into_iter()
+                .filter(|j| j.kind == LAPSE_JOB)
+                .collect()
+        }
+
+        /// (job kind, dedupe key, run at) of the watch's jobs.
+        fn watch(&self) -> Vec<(String, String, Timestamp)> {
+            self.all_jobs()
+                .into_iter()
+                .filter(|j| j.kind != LAPSE_JOB)
+                .map(|j| (j.kind, j.dedupe_key.unwrap(), j.run_at))
+                .collect()
         }
     }
 
@@ -261,5 +305,108 @@ mod tests {
             );
             assert_eq!(lapse_command(kind).is_some(), system, "{kind:?}");
         }
+    }
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn registration_queues_reminders_and_escalations_for_the_organisations_terms() {
+        let mut w = Walk::new();
+        // Reuse the registration of `answered` without the answer.
+        let full = answered();
+        let registered = Complaint::registered(full.complaint.as_ref().unwrap().registration());
+        w.complaint = Some(registered);
+        let watch = w.watch();
+        // Contact: 2 werkdagen, Mon 13 → Wed 15 Apr; its reminder would fall on the day of
+        // receipt, so there is none; the escalation is Thu 16 Apr 00:05.
+        // Answer: 2 weken → Tue 28 Apr (27 April is Koningsdag); two working days before is
+        // Thu 23 Apr (07:00 CEST = 05:00 UTC); the escalation is Wed 29 Apr 00:05.
+        assert_eq!(
+            watch,
+            [
+                (
+                    ESCALATE_JOB.to_string(),
+                    format!("escalate:{ID}:contact:2026-04-15"),
+                    ts("2026-04-15T22:05:00Z")
+                ),
+                (
+                    REMIND_JOB.to_string(),
+                    format!("remind:{ID}:answer:2026-04-28"),
+                    ts("2026-04-23T05:00:00Z")
+                ),
+                (
+                    ESCALATE_JOB.to_string(),
+                    format!("escalate:{ID}:answer:2026-04-28"),
+                    ts("2026-04-28T22:05:00Z")
+                ),
+            ]
+        );
+        let remind = w
+            .all_jobs()
+            .into_iter()
+            .find(|j| j.kind == REMIND_JOB)
+            .unwrap();
+        assert_eq!(
+            remind.payload,
+            serde_json::json!({ "complaint_id": ID, "kind": "answer", "end": "2026-04-28" })
+        );
+    }
+
+    #[test]
+    fn the_complainants_windows_are_not_watched_and_a_closed_complaint_has_no_jobs() {
+        let mut w = answered();
+        assert!(
+            w.watch()
+                .iter()
+                .all(|(_, key, _)| !key.contains("objection")),
+            "{:?}",
+            w.watch()
+        );
+        w.step(
+            "2026-04-21 10:00",
+            Actor::Complainant,
+            Command::Withdraw { reason: None },
+        );
+        assert!(w.all_jobs().is_empty());
+    }
+
+    #[test]
+    fn an_extension_queues_a_reminder_and_escalation_for_the_new_end() {
+        let mut w = answered();
+        w.step(
+            "2026-04-21 10:00",
+            Actor::Complainant,
+            Command::RegisterObjection {
+                received_at: at("2026-04-21 09:30"),
+                via: ObjectionVia::Portal,
+                text: "Niet mee eens.".into(),
+            },
+        );
+        let before = w.watch();
+        assert_eq!(before.len(), 2, "hearing offer: {before:?}");
+        w.step(
+            "2026-04-22 10:00",
+            handler(),
+            Command::ExtendDeadline {
+                kind: DeadlineKind::HearingOffer,
+                to: domain::complaint::ExtendTo::Date("2026-05-11".parse().unwrap()),
+                reason: "De directeur is afwezig.".into(),
+            },
+        );
+        let after = w.watch();
+        assert_eq!(
+            after
+                .iter()
+                .map(|(_, key, _)| key.clone())
+                .collect::<Vec<_>>(),
+            [
+                format!("remind:{ID}:hearing_offer:2026-05-11"),
+                format!("escalate:{ID}:hearing_offer:2026-05-11"),
+            ]
+        );
+        // Mon 11 May: two working days back is Thu 7 May (Fri 8 May counts as one).
+        assert_eq!(after[0].2, ts("2026-05-07T05:00:00Z"));
     }
 }

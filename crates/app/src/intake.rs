@@ -182,6 +182,8 @@ impl App {
         let procedure = Arc::clone(&self.current_procedure);
         let follow_procedure = Arc::clone(&procedure);
         let calendar = self.calendar();
+        let follow_calendar = Arc::clone(&calendar);
+        let remind_working_days = self.remind_working_days;
         let decide_with = move |reference: Reference| {
             let ctx = domain::complaint::Context {
                 now,
@@ -223,6 +225,10 @@ impl App {
                             id,
                             &complaint,
                             &follow_procedure,
+                            crate::follow_ups::Watch {
+                                calendar: &follow_calendar,
+                                remind_working_days,
+                            },
                         ))
                         .collect(),
                 })

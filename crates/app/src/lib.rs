@@ -7,6 +7,7 @@
 
 pub mod accounts;
 mod clock;
+pub mod deadline_watch;
 pub mod deadlines;
 mod error;
 pub mod follow_ups;
@@ -27,7 +28,7 @@ use domain::calendar::Calendar;
 use domain::procedure::{ProcedureCatalog, ProcedureDefinition};
 use store::Store;
 
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use error::AppError;
 pub use group_commit::{GroupCommitOptions, IntakeCommitter};
 pub use intake::{Intake, IntakeRequest, RECEIPT_JOB, Registered};
@@ -52,6 +53,8 @@ pub struct App {
     procedures: ProcedureCatalog,
     /// The definition new complaints are registered under.
     current_procedure: Arc<ProcedureDefinition>,
+    /// The deadline watch reminds this many working days before an organisation's term ends.
+    remind_working_days: u16,
 }
 
 impl fmt::Debug for App {
@@ -80,7 +83,24 @@ impl App {
             calendar: RwLock::new(Arc::new(calendar)),
             procedures,
             current_procedure: Arc::new(current),
+            remind_working_days: follow_ups::DEFAULT_REMIND_WORKING_DAYS,
         })
+    }
+
+    /// Sets how many working days before an organisation's term ends its reminder is due
+    /// (default [`follow_ups::DEFAULT_REMIND_WORKING_DAYS`]).
+    pub fn with_remind_working_days(mut self, days: u16) -> App {
+        self.remind_working_days = days;
+        self
+    }
+
+    /// What the deadline watch needs to queue its jobs, counting on `calendar` (a snapshot from
+    /// [`App::calendar`], so one decision uses one calendar throughout).
+    pub fn watch<'a>(&self, calendar: &'a Calendar) -> follow_ups::Watch<'a> {
+        follow_ups::Watch {
+            calendar,
+            remind_working_days: self.remind_working_days,
+        }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {

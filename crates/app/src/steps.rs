@@ -94,12 +94,20 @@ impl App {
                     loaded.seq,
                     records,
                     projection(&complaint),
-                    crate::follow_ups::follow_ups(loaded.id, &complaint, procedure)
-                        .into_iter()
-                        .chain(crate::letter_jobs::letter_jobs(
-                            loaded.id, loaded.seq, &events, now,
-                        ))
-                        .collect(),
+                    crate::follow_ups::follow_ups(
+                        loaded.id,
+                        &complaint,
+                        procedure,
+                        self.watch(&calendar),
+                    )
+                    .into_iter()
+                    .chain(crate::letter_jobs::letter_jobs(
+                        loaded.id, loaded.seq, &events, now,
+                    ))
+                    .chain(crate::deadline_watch::alert_mail_jobs(
+                        loaded.id, loaded.seq, &events, now,
+                    ))
+                    .collect(),
                 )
                 .await
             {

@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod calendar_cmd;
+mod deadlines_cmd;
 mod dev_cmd;
 mod imap_poll;
 mod mail_cmd;
@@ -13,6 +14,7 @@ mod settings;
 mod shutdown;
 mod token_cmd;
 mod user_cmd;
+mod watch_args;
 mod worker_cmd;
 
 use std::process::ExitCode;
@@ -43,6 +45,11 @@ enum Command {
     Calendar {
         #[command(subcommand)]
         command: calendar_cmd::CalendarCommand,
+    },
+    /// The deadline watch (queue the jobs of complaints from before it existed).
+    Deadlines {
+        #[command(subcommand)]
+        command: deadlines_cmd::DeadlinesCommand,
     },
     /// Developer tools (seed data).
     Dev {
@@ -116,6 +123,7 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
         Command::Worker(args) => worker_cmd::run(&settings, args).await,
         Command::Audit { command } => audit_cmd::run(&settings, command).await,
         Command::Dev { command } => dev_cmd::run(&settings, command).await,
+        Command::Deadlines { command } => deadlines_cmd::run(&settings, command).await,
         Command::User { command } => user_cmd::run(&settings, command).await,
         Command::Token { command } => token_cmd::run(&settings, command).await,
         Command::Region { command } => org_cmd::region(&settings, command).await,

@@ -40,6 +40,8 @@ pub struct ServeArgs {
     imap: crate::imap_poll::ImapArgs,
     #[command(flatten)]
     intake: crate::mail_cmd::IntakeArgs,
+    #[command(flatten)]
+    watch: crate::watch_args::WatchArgs,
 }
 
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -49,9 +51,11 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
     }
     args.mail.org.seed(store.as_ref()).await;
     let app = Arc::new(
-        app::App::start(store, Arc::new(app::SystemClock))
-            .await
-            .context("cannot load the organisation's calendar")?,
+        args.watch.apply(
+            app::App::start(store, args.watch.clock())
+                .await
+                .context("cannot load the organisation's calendar")?,
+        ),
     );
     app.spawn_calendar_refresh(app::CALENDAR_REFRESH);
     let listener = tokio::net::TcpListener::bind(args.bind)

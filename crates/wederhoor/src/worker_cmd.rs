@@ -25,6 +25,8 @@ pub struct WorkerArgs {
     pub imap: crate::imap_poll::ImapArgs,
     #[command(flatten)]
     pub intake: crate::mail_cmd::IntakeArgs,
+    #[command(flatten)]
+    pub watch: crate::watch_args::WatchArgs,
 }
 
 /// A worker with a handler for every job kind, named after this host and process.
@@ -47,6 +49,9 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
         organisation: mail.org.details(),
         letters: Arc::new(letters::Letters::new()),
     };
+    let alert = web::notify::DeadlineAlertMail {
+        mailer: mailer.clone(),
+    };
     let receipt = web::notify::ReceiptMail { mailer, accounts };
     let name = format!("{}:{}", hostname(), std::process::id());
     Ok(Worker::new(app, name)
@@ -56,7 +61,16 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
         .handle(
             app::deadlines::LAPSE_JOB,
             Arc::new(app::deadlines::LapseHandler),
-        ))
+        )
+        .handle(
+            app::deadline_watch::REMIND_JOB,
+            Arc::new(app::deadline_watch::AlertHandler::reminders()),
+        )
+        .handle(
+            app::deadline_watch::ESCALATE_JOB,
+            Arc::new(app::deadline_watch::AlertHandler::escalations()),
+        )
+        .handle(web::notify::DEADLINE_ALERT_JOB, Arc::new(alert)))
 }
 
 fn hostname() -> String {
@@ -69,7 +83,10 @@ pub async fn run(settings: &Settings, args: WorkerArgs) -> anyhow::Result<ExitCo
     let store = settings.connect().await?;
     store.migrate().await?;
     args.mail.org.seed(store.as_ref()).await;
-    let app = Arc::new(App::start(store, Arc::new(app::SystemClock)).await?);
+    let app = Arc::new(
+        args.watch
+            .apply(App::start(store, args.watch.clock()).await?),
+    );
     app.spawn_calendar_refresh(app::CALENDAR_REFRESH);
     let worker = build(Arc::clone(&app), settings, &args.mail)?;
     if args.drain {

@@ -127,7 +127,15 @@ fn worker(t: &TestApp, name: &str) -> (Worker, Arc<Watch>) {
     let watch = Arc::new(Watch::default());
     let w = Worker::new(Arc::clone(&t.app), name)
         .handle(LAPSE_JOB, watch.clone())
-        .handle(app::RECEIPT_JOB, Arc::new(Accept));
+        .handle(app::RECEIPT_JOB, Arc::new(Accept))
+        .handle(
+            app::deadline_watch::REMIND_JOB,
+            Arc::new(app::deadline_watch::AlertHandler::reminders()),
+        )
+        .handle(
+            app::deadline_watch::ESCALATE_JOB,
+            Arc::new(app::deadline_watch::AlertHandler::escalations()),
+        );
     (w, watch)
 }
 
@@ -304,7 +312,9 @@ async fn a_worker_that_dies_mid_batch_leaves_its_lapses_to_the_next_exactly_once
     let first = answered_without_objection(t).await;
     let second = answered_without_objection(t).await;
     let (w, watch) = worker(t, "worker-b");
-    w.drain().await.unwrap(); // the receipts
+    // The receipts, and the deadline watch's jobs for the terms met long ago.
+    t.at("2026-05-06 12:00");
+    w.drain().await.unwrap();
 
     // Worker A claims both lapses, closes the first complaint and dies before completing.
     t.at("2026-05-07 00:05");

@@ -16,3 +16,4 @@ mod mail_intake;
 mod references;
 mod refusals;
 mod walk;
+mod watch;

@@ -8,6 +8,7 @@
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
+use super::alert::DeadlineAlert;
 use super::person::{Channel, Complainant};
 use super::types::{Category, PersonName, RegionCode, Text, UserId};
 use crate::procedure::DeadlineKind;
@@ -208,6 +209,10 @@ pub enum Command {
     },
     /// Not a step of the procedure (see [`Correspondence`]).
     RecordCorrespondence(Correspondence),
+    /// Not a step either: the system reminds of an organisation's term that ends soon.
+    RemindOfDeadline(DeadlineAlert),
+    /// Not a step either: the system escalates an organisation's term that was missed.
+    EscalateDeadline(DeadlineAlert),
 }
 
 impl Command {
@@ -232,6 +237,8 @@ impl Command {
             Command::CloseAsNotAComplaint { .. } => "Afsluiten als geen klacht",
             Command::Reassign { .. } => "Klacht toewijzen",
             Command::RecordCorrespondence(_) => "Bericht vastleggen",
+            Command::RemindOfDeadline(_) => "Herinneren aan een termijn",
+            Command::EscalateDeadline(_) => "Een gemiste termijn melden",
         }
     }
 }

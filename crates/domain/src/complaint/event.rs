@@ -6,6 +6,7 @@
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
+use super::alert::DeadlineAlert;
 use super::command::{
     ContactMethod, CorrespondenceChannel, HearingForm, ObjectionVia, SettlementParty,
 };
@@ -223,6 +224,10 @@ pub enum Event {
     ComplainantMessageDue(ComplainantMessage),
     ComplaintReassigned(ComplaintReassigned),
     CorrespondenceReceived(CorrespondenceReceived),
+    /// The system reminded the people who must act that an organisation's term ends soon.
+    DeadlineReminderSent(DeadlineAlert),
+    /// The system told the region's management that an organisation's term was missed.
+    DeadlineEscalated(DeadlineAlert),
 }
 
 impl Event {
@@ -251,6 +256,8 @@ impl Event {
             Event::ComplainantMessageDue(_) => "complainant_message_due",
             Event::ComplaintReassigned(_) => "complaint_reassigned",
             Event::CorrespondenceReceived(_) => "correspondence_received",
+            Event::DeadlineReminderSent(_) => "deadline_reminder_sent",
+            Event::DeadlineEscalated(_) => "deadline_escalated",
         }
     }
 
@@ -279,7 +286,9 @@ impl Event {
             | Event::ComplainantMessageDue(_)
             | Event::SettlementConfirmed(_)
             | Event::ComplaintReassigned(_)
-            | Event::CorrespondenceReceived(_) => None,
+            | Event::CorrespondenceReceived(_)
+            | Event::DeadlineReminderSent(_)
+            | Event::DeadlineEscalated(_) => None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! nothing here does IO or reads a clock.
 
 mod actor;
+mod alert;
 mod command;
 mod deadlines;
 mod decide;
@@ -17,6 +18,7 @@ mod state;
 mod types;
 
 pub use actor::{Actor, Role};
+pub use alert::{AlertAudience, AlertLevel, DeadlineAlert};
 pub use command::{
     AnswerDraft, Command, ConfirmationVia, ContactMethod, Correspondence, CorrespondenceChannel,
     ExtendTo, HearingForm, HearingOutcome, HearingRecordInput, ObjectionVia, Registration,

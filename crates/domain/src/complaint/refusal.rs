@@ -111,6 +111,21 @@ pub enum Refusal {
     DisabledByProcedure { what: &'static str },
     #[error("Dit bericht ({message_id}) is al bij deze klacht vastgelegd.")]
     DuplicateMessage { message_id: String },
+    #[error("De termijn voor {} is een termijn van de klager, niet van de organisatie.", kind.label_nl())]
+    NotAnOrganisationDeadline { kind: DeadlineKind },
+    #[error(
+        "De termijn voor {} eindigt niet meer op {} maar op {}.",
+        kind.label_nl(), date_nl(*end), date_nl(*current_end)
+    )]
+    DeadlineEndChanged {
+        kind: DeadlineKind,
+        end: Date,
+        current_end: Date,
+    },
+    #[error("De termijn voor {} is op {} al verstreken.", kind.label_nl(), date_nl(*end))]
+    DeadlinePassed { kind: DeadlineKind, end: Date },
+    #[error("Voor de termijn voor {} tot en met {} is dit al gemeld.", kind.label_nl(), date_nl(*end))]
+    AlreadyAlerted { kind: DeadlineKind, end: Date },
     #[error("De termijn kan niet worden berekend: {0}")]
     Term(#[from] TermError),
 }
@@ -142,6 +157,10 @@ impl Refusal {
             Refusal::SameAssignee => "same_assignee",
             Refusal::DisabledByProcedure { .. } => "disabled_by_procedure",
             Refusal::DuplicateMessage { .. } => "duplicate_message",
+            Refusal::NotAnOrganisationDeadline { .. } => "not_an_organisation_deadline",
+            Refusal::DeadlineEndChanged { .. } => "deadline_end_changed",
+            Refusal::DeadlinePassed { .. } => "deadline_passed",
+            Refusal::AlreadyAlerted { .. } => "already_alerted",
             Refusal::Term(_) => "term_error",
         }
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::alert::AlertLevel;
 use super::command::SettlementParty;
 use super::deadlines::OpenDeadline;
 use super::event::{
@@ -130,6 +131,8 @@ pub struct Complaint {
     objection_window_end: Option<Date>,
     /// The Message-IDs of the correspondence recorded so far: each is recorded once.
     message_ids: BTreeSet<String>,
+    /// Every deadline alert recorded: (level, kind, end). Each is recorded once.
+    alerts: BTreeSet<(AlertLevel, DeadlineKind, Date)>,
 }
 
 /// A log that does not start with a registration.
@@ -155,6 +158,7 @@ impl Complaint {
             complainant_confirmed: false,
             objection_window_end: None,
             message_ids: BTreeSet::new(),
+            alerts: BTreeSet::new(),
         };
         c.deadlines.extend(event.deadlines.opened.iter().cloned());
         c
@@ -247,6 +251,12 @@ impl Complaint {
             Event::CorrespondenceReceived(e) => {
                 self.message_ids.extend(e.message_id.clone());
             }
+            Event::DeadlineReminderSent(a) => {
+                self.alerts.insert((AlertLevel::Reminder, a.kind, a.end));
+            }
+            Event::DeadlineEscalated(a) => {
+                self.alerts.insert((AlertLevel::Escalation, a.kind, a.end));
+            }
         }
     }
 
@@ -310,6 +320,11 @@ impl Complaint {
     /// Whether a message with this Message-ID (without angle brackets) is on the timeline.
     pub fn has_message(&self, message_id: &str) -> bool {
         self.message_ids.contains(message_id)
+    }
+
+    /// Whether an alert of `level` about the deadline of `kind` ending on `end` was recorded.
+    pub fn alerted(&self, level: AlertLevel, kind: DeadlineKind, end: Date) -> bool {
+        self.alerts.contains(&(level, kind, end))
     }
 
     /// Whether the organisation and the complainant confirmed the settlement.

@@ -14,6 +14,7 @@ mod intake;
 mod objection;
 mod properties;
 mod versions;
+mod watch;
 
 use domain::calendar::Calendar;
 use domain::complaint::{

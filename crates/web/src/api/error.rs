@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Response};
 use domain::complaint::Refusal;
 use serde_json::json;
 
-use super::refusal_en::message_en;
 use crate::error::WebError;
 
 /// Why an API request failed.
@@ -126,7 +125,10 @@ impl IntoResponse for ApiError {
                     Refusal::ActorNotAllowed { .. } => StatusCode::FORBIDDEN,
                     _ => StatusCode::CONFLICT,
                 };
-                let en = message_en(&refusal);
+                let en = crate::office::complaint::refusal::refusal_text(
+                    &refusal,
+                    crate::lang::Lang::En,
+                );
                 (status, body(refusal.code(), &refusal.to_string(), &en))
             }
             ApiError::Busy => (

@@ -18,7 +18,6 @@ mod commands;
 mod error;
 mod handlers;
 mod input;
-mod refusal_en;
 mod register;
 mod view;
 

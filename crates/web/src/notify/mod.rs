@@ -1,4 +1,5 @@
-//! Messages to the complainant, sent by the job worker.
+//! Messages to the complainant (and the deadline watch's alerts to staff), sent by the job
+//! worker.
 //!
 //! A step that must be reported (a registration, a letter, an extension) queues a job in the same
 //! transaction that records it; the handlers here render the message from templates (a text and
@@ -10,6 +11,7 @@
 //! produces the same message (the outbox keeps one copy), and a reply's `In-Reply-To` names the
 //! complaint it belongs to without a lookup table.
 
+mod deadline_alert;
 mod letter;
 mod portal_link;
 mod receipt;
@@ -19,6 +21,7 @@ use std::sync::Arc;
 use app::worker::JobError;
 use mail::{Mailbox, MessageId, SendError, Transport};
 
+pub use deadline_alert::{DEADLINE_ALERT_JOB, DeadlineAlertMail};
 pub use letter::{LETTER_JOB, LetterMail, OrganisationDetails, parse_address, title_nl};
 pub use portal_link::{PORTAL_LINK_JOB, PortalLinkMail};
 pub use receipt::{RECEIPT_JOB, ReceiptMail};

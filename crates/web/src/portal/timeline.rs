@@ -337,9 +337,13 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
             }
             t("Bericht van u ontvangen", "Message from you received")
         }
+        // The deadline watch's reminders and escalations are the organisation's internal
+        // bookkeeping; the complainant sees the deadlines themselves, and any extension.
         Event::CorrespondenceReceived(_)
         | Event::ComplainantMessageDue(_)
-        | Event::ComplaintReassigned(_) => return None,
+        | Event::ComplaintReassigned(_)
+        | Event::DeadlineReminderSent(_)
+        | Event::DeadlineEscalated(_) => return None,
     };
     Some(Entry {
         when: moment_in(when, lang),

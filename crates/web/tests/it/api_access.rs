@@ -194,7 +194,7 @@ async fn api_refused_step_is_409_with_its_code_and_a_readable_sentence() {
         objection.body["message_en"]
             .as_str()
             .unwrap()
-            .contains("in_progress")
+            .contains("in progress")
     );
 }
 

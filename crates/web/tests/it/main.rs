@@ -12,6 +12,7 @@ mod api_queue;
 mod api_steps;
 mod authz_matrix;
 mod browser;
+mod deadline_alerts;
 mod helpers;
 mod letters;
 

@@ -3,6 +3,7 @@
 mod audit;
 mod calendar;
 mod db;
+mod deadline_watch;
 // The mail crate's Dovecot helper, shared rather than copied; not every helper is used here.
 #[allow(dead_code)]
 #[path = "../../../mail/tests/it/dovecot.rs"]

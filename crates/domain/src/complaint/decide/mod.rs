@@ -15,10 +15,12 @@ mod correspondence;
 mod hearing;
 mod intake;
 mod objection;
+mod watch;
 
 use jiff::{Timestamp, civil::Date};
 
 use super::actor::Actor;
+use super::alert::AlertLevel;
 use super::command::{Command, ConfirmationVia, SettlementParty};
 use super::deadlines::{ClosedDeadline, DeadlineOutcome};
 use super::event::Event;
@@ -64,6 +66,7 @@ pub fn decide(
 ) -> Result<Vec<Event>, Refusal> {
     match step_of(&command) {
         Some(step) => authorize(step, &command, ctx)?,
+        None if is_watch(&command) => watch::authorize(ctx)?,
         None => correspondence::authorize(ctx)?,
     }
     let (c, command) = match (complaint, command) {
@@ -127,11 +130,22 @@ pub fn decide(
         }
         Command::Reassign { to } => closing::reassign(c, to),
         Command::RecordCorrespondence(input) => correspondence::record(c, input, ctx),
+        Command::RemindOfDeadline(a) => watch::alert(c, AlertLevel::Reminder, a, ctx),
+        Command::EscalateDeadline(a) => watch::alert(c, AlertLevel::Escalation, a, ctx),
     }
 }
 
+/// The deadline watch's commands (not steps; see `watch`).
+fn is_watch(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::RemindOfDeadline(_) | Command::EscalateDeadline(_)
+    )
+}
+
 /// The step a command performs (the definition says who may perform it). `None` for
-/// correspondence, which is not a step of the procedure (see `correspondence`).
+/// correspondence and the deadline watch's alerts, which are not steps of the procedure (see
+/// `correspondence` and `watch`).
 pub fn step_of(command: &Command) -> Option<StepId> {
     Some(match command {
         Command::Register(_) => StepId::Register,
@@ -150,7 +164,9 @@ pub fn step_of(command: &Command) -> Option<StepId> {
         Command::ExtendDeadline { .. } => StepId::Extension,
         Command::CloseAsNotAComplaint { .. } => StepId::NotAComplaint,
         Command::Reassign { .. } => StepId::Reassignment,
-        Command::RecordCorrespondence(_) => return None,
+        Command::RecordCorrespondence(_)
+        | Command::RemindOfDeadline(_)
+        | Command::EscalateDeadline(_) => return None,
     })
 }
 

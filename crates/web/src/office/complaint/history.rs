@@ -48,7 +48,7 @@ pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord], lang: Lang) -> Vec<
             let when = |at| (moment_in(at, lang), moment_iso(at));
             match serde_json::from_value::<Event>(record.payload.clone()) {
                 Ok(event) => {
-                    let (title, details, text) = describe(&event, lang);
+                    let (title, details, text) = describe(&event, users, lang);
                     let (when, iso) = when(event_moment(&event).unwrap_or(record.at));
                     let mut details = details;
                     if event_moment(&event).is_some() {
@@ -152,8 +152,43 @@ fn outcome(o: DeadlineOutcome, lang: Lang) -> &'static str {
     }
 }
 
+/// Staff user ids by name where known: "Anna de Vries, medewerker 42…".
+fn names(ids: &[domain::complaint::UserId], users: &[UserRecord], lang: Lang) -> String {
+    if ids.is_empty() {
+        return lang
+            .t(
+                "niemand (er is niemand die dit kan ontvangen)",
+                "nobody (there is no one who can receive it)",
+            )
+            .to_owned();
+    }
+    ids.iter()
+        .map(
+            |id| match users.iter().find(|u| u.id.to_string() == id.as_ref()) {
+                Some(u) => format!("{} ({})", u.name, role(u.role, lang)),
+                None => tf!(lang, "medewerker {id}", "staff member {id}"),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Who an alert went to, in the page's language.
+fn audience(a: domain::complaint::AlertAudience, lang: Lang) -> &'static str {
+    use domain::complaint::AlertAudience;
+    let en = match a {
+        AlertAudience::Assignee => "the assigned handler",
+        AlertAudience::RegionHandlers => "the region's complaint handlers",
+        AlertAudience::RegionalManagement => "the region's management",
+        AlertAudience::Administrators => {
+            "the administrators (the region has no one who can receive it)"
+        }
+    };
+    lang.t(a.label_nl(), en)
+}
+
 /// Title, short facts and longer text of an event.
-fn describe(event: &Event, lang: Lang) -> (String, Vec<String>, Vec<String>) {
+fn describe(event: &Event, users: &[UserRecord], lang: Lang) -> (String, Vec<String>, Vec<String>) {
     let d = |date: Date| date_long(date, lang);
     let t = |nl: &'static str, en: &'static str| -> String { lang.t(nl, en).to_owned() };
     let mut details = Vec::new();
@@ -477,6 +512,38 @@ fn describe(event: &Event, lang: Lang) -> (String, Vec<String>, Vec<String>) {
                 lang,
                 "Bericht {from} ontvangen ({via})",
                 "Message {from} received ({via})"
+            )
+        }
+        Event::DeadlineReminderSent(a) => {
+            details.push(tf!(
+                lang,
+                "Herinnering aan {}: {}.",
+                "Reminder to {}: {}.",
+                audience(a.audience, lang),
+                names(&a.to, users, lang)
+            ));
+            tf!(
+                lang,
+                "Herinnering: de termijn voor {} loopt af op {}",
+                "Reminder: the term for {} ends on {}",
+                deadline_kind(a.kind, lang),
+                d(a.end)
+            )
+        }
+        Event::DeadlineEscalated(a) => {
+            details.push(tf!(
+                lang,
+                "Gemeld aan {}: {}.",
+                "Reported to {}: {}.",
+                audience(a.audience, lang),
+                names(&a.to, users, lang)
+            ));
+            tf!(
+                lang,
+                "Termijn gemist: {} (laatste dag {})",
+                "Term missed: {} (last day {})",
+                deadline_kind(a.kind, lang),
+                d(a.end)
             )
         }
     };

@@ -20,7 +20,7 @@ pub(crate) mod forms;
 pub(crate) mod history;
 pub(crate) mod offers;
 mod page;
-pub(super) mod refusal;
+pub(crate) mod refusal;
 mod step;
 mod steps;
 

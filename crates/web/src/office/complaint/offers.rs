@@ -213,6 +213,10 @@ fn about_content(refusal: &Refusal) -> bool {
         | Refusal::WindowStillOpen { .. }
         | Refusal::AlreadyConfirmed { .. }
         | Refusal::DeadlineNotOpen { .. }
-        | Refusal::DisabledByProcedure { .. } => false,
+        | Refusal::DisabledByProcedure { .. }
+        | Refusal::NotAnOrganisationDeadline { .. }
+        | Refusal::DeadlineEndChanged { .. }
+        | Refusal::DeadlinePassed { .. }
+        | Refusal::AlreadyAlerted { .. } => false,
     }
 }

@@ -150,6 +150,30 @@ fn english(refusal: &Refusal) -> Option<String> {
         Refusal::DuplicateMessage { message_id } => {
             format!("This message ({message_id}) is already recorded with this complaint.")
         }
+        Refusal::NotAnOrganisationDeadline { kind } => format!(
+            "The term for {} is the complainant's, not the organisation's.",
+            deadline_kind(*kind, Lang::En)
+        ),
+        Refusal::DeadlineEndChanged {
+            kind,
+            end,
+            current_end,
+        } => format!(
+            "The term for {} no longer ends on {} but on {}.",
+            deadline_kind(*kind, Lang::En),
+            d(*end),
+            d(*current_end)
+        ),
+        Refusal::DeadlinePassed { kind, end } => format!(
+            "The term for {} already ended on {}.",
+            deadline_kind(*kind, Lang::En),
+            d(*end)
+        ),
+        Refusal::AlreadyAlerted { kind, end } => format!(
+            "This has already been reported for the term for {} until {}.",
+            deadline_kind(*kind, Lang::En),
+            d(*end)
+        ),
         Refusal::Term(e) => format!("The term cannot be computed: {}", term_text(e, Lang::En)),
     })
 }
