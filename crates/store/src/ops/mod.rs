@@ -15,3 +15,4 @@ pub(crate) mod queue;
 pub(crate) mod sessions;
 pub(crate) mod tokens;
 pub(crate) mod users;
+pub(crate) mod templates;
