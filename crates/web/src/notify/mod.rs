@@ -11,6 +11,7 @@
 //! complaint it belongs to without a lookup table.
 
 mod letter;
+pub mod overrides;
 mod portal_link;
 mod receipt;
 
@@ -19,7 +20,10 @@ use std::sync::Arc;
 use app::worker::JobError;
 use mail::{Mailbox, MessageId, SendError, Transport};
 
-pub use letter::{LETTER_JOB, LetterMail, OrganisationDetails, parse_address, title_nl};
+pub use letter::{
+    AnswerPreview, LETTER_JOB, LetterMail, OrganisationDetails, answer_preview, parse_address,
+    title_nl,
+};
 pub use portal_link::{PORTAL_LINK_JOB, PortalLinkMail};
 pub use receipt::{RECEIPT_JOB, ReceiptMail};
 

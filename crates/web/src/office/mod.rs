@@ -16,6 +16,7 @@
 //! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
+mod admin_templates;
 mod complaint;
 mod labels;
 mod login;
@@ -31,6 +32,8 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
+
+pub use admin_templates::OutgoingSettings;
 
 /// Settings of the back office, with working defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +67,7 @@ pub(crate) fn routes() -> Router<AppState> {
             get(register::register_get).post(register::register_post),
         )
         .merge(complaint::routes())
+        .merge(admin_templates::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

@@ -59,6 +59,10 @@ impl TestApp {
             secure_cookies: false,
             office: web::OfficeSettings::default(),
             public_form: web::PublicFormSettings::default(),
+            outgoing: web::OutgoingSettings {
+                outbox: Some(dir.path().join("outbox")),
+                ..web::OutgoingSettings::default()
+            },
         };
         tokio::spawn(async move {
             let stop = async {
