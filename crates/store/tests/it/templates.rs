@@ -45,7 +45,10 @@ async fn the_newest_template_version_is_in_force_and_history_is_kept(db: &TestDb
     let history = s.template_history("letter.answer", 10).await.unwrap();
     let sources: Vec<_> = history.iter().map(|t| t.source.as_deref()).collect();
     assert_eq!(sources, [None, Some("twee"), Some("een")]);
-    assert_eq!(s.template_history("letter.answer", 1).await.unwrap().len(), 1);
+    assert_eq!(
+        s.template_history("letter.answer", 1).await.unwrap().len(),
+        1
+    );
 }
 
 conformance_test!(overlapping_postcode_ranges_are_refused);

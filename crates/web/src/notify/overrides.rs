@@ -66,6 +66,9 @@ mod tests {
         );
         assert_eq!(letters.source(LetterKind::Answer), "antwoord");
         assert!(!letters.is_overridden(LetterKind::Closed));
-        assert_eq!(letter_kind_of(&letter_template_key(LetterKind::HearingRecord)), Some(LetterKind::HearingRecord));
+        assert_eq!(
+            letter_kind_of(&letter_template_key(LetterKind::HearingRecord)),
+            Some(LetterKind::HearingRecord)
+        );
     }
 }

@@ -139,7 +139,11 @@ mod tests {
         assert_eq!(postcode_in("9711ab"), Some(9711));
         assert_eq!(postcode_in("Kerkstraat 1234"), None, "a house number");
         assert_eq!(postcode_in("Postbus 12345 AB"), None, "five digits");
-        assert_eq!(postcode_in("0123 AB Nergens"), None, "no postcode starts with 0");
+        assert_eq!(
+            postcode_in("0123 AB Nergens"),
+            None,
+            "no postcode starts with 0"
+        );
         assert_eq!(postcode_in("1012 ABC"), None, "three letters");
         assert_eq!(postcode_in(""), None);
     }

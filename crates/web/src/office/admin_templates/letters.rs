@@ -137,11 +137,9 @@ pub(crate) async fn letter_get(
     let result = async {
         beheerder(&staff)?;
         let kind = kind(&path)?;
-        let in_force = crate::notify::overrides::letters_in_force(
-            &Letters::new(),
-            state.app.store().as_ref(),
-        )
-        .await?;
+        let in_force =
+            crate::notify::overrides::letters_in_force(&Letters::new(), state.app.store().as_ref())
+                .await?;
         let done = match done.gedaan.as_deref() {
             Some("opgeslagen") => Some(lang.t(
                 "Opgeslagen. De volgende brief van deze soort gebruikt dit sjabloon.",
@@ -207,7 +205,11 @@ async fn page(
 
 /// The Dutch message beside the field for a source that does not render.
 fn message(lang: Lang, error: &LetterError) -> String {
-    let lines: Vec<String> = error.diagnostics().iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = error
+        .diagnostics()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let detail = if lines.is_empty() {
         error.to_string()
     } else {
@@ -253,7 +255,11 @@ pub(crate) async fn letter_post(
         let by = staff.session().user.email.clone();
         let now = state.app.clock().now();
         if form.actie == "standaard" {
-            state.app.store().save_template(&key, None, &by, now).await?;
+            state
+                .app
+                .store()
+                .save_template(&key, None, &by, now)
+                .await?;
             tracing::info!(user.id = %staff.session().user.id, %kind, "letter template reset");
             let to = format!("/kantoor/beheer/brieven/{kind}?gedaan=standaard");
             return Ok(Redirect::to(&to).into_response());
@@ -262,7 +268,16 @@ pub(crate) async fn letter_post(
         // with the browser that saved it.
         let source = form.bron.replace("\r\n", "\n");
         let refuse = |message: String| {
-            page(&state, lang, &staff, kind, source.clone(), false, Some(message), None)
+            page(
+                &state,
+                lang,
+                &staff,
+                kind,
+                source.clone(),
+                false,
+                Some(message),
+                None,
+            )
         };
         if source.trim().is_empty() {
             return refuse(
@@ -299,7 +314,11 @@ pub(crate) async fn letter_post(
         }
         let unchanged = source == builtin_source(kind);
         let stored = (!unchanged).then_some(source.as_str());
-        state.app.store().save_template(&key, stored, &by, now).await?;
+        state
+            .app
+            .store()
+            .save_template(&key, stored, &by, now)
+            .await?;
         tracing::info!(user.id = %staff.session().user.id, %kind, "letter template saved");
         let to = format!("/kantoor/beheer/brieven/{kind}?gedaan=opgeslagen");
         Ok(Redirect::to(&to).into_response())

@@ -165,7 +165,11 @@ pub(crate) async fn mail_get(
         let page = MailPage {
             lang,
             staff: staff.header(),
-            from: parsed.from.as_ref().map(ToString::to_string).unwrap_or_default(),
+            from: parsed
+                .from
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             to: mailboxes(&parsed.to),
             subject: parsed.subject,
             date: parsed.date.map(local).unwrap_or_default(),

@@ -137,11 +137,19 @@ fn range(lang: Lang, f: &Fields) -> Result<PostcodeRange, Errors> {
     let mut e = Errors::default();
     let from = e.check(
         "van",
-        postcode(lang, f.get("van"), lang.t("eerste postcode", "first postcode")),
+        postcode(
+            lang,
+            f.get("van"),
+            lang.t("eerste postcode", "first postcode"),
+        ),
     );
     let to = e.check(
         "tot",
-        postcode(lang, f.get("tot"), lang.t("laatste postcode", "last postcode")),
+        postcode(
+            lang,
+            f.get("tot"),
+            lang.t("laatste postcode", "last postcode"),
+        ),
     );
     if let (Some(from), Some(to)) = (from, to)
         && from > to
@@ -158,7 +166,9 @@ fn range(lang: Lang, f: &Fields) -> Result<PostcodeRange, Errors> {
     if region.is_empty() {
         e.add("regio", lang.t("Kies een regio.", "Choose a region."));
     }
-    let range = from.zip(to).map(|(from, to)| PostcodeRange { from, to, region });
+    let range = from
+        .zip(to)
+        .map(|(from, to)| PostcodeRange { from, to, region });
     e.or(range)
 }
 

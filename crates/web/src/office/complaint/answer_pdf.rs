@@ -87,7 +87,10 @@ pub(crate) async fn answer_pdf_post(
                 )));
             }
         };
-        let disposition = format!("inline; filename=\"voorbeeld-reactie-{}.pdf\"", loaded.reference);
+        let disposition = format!(
+            "inline; filename=\"voorbeeld-reactie-{}.pdf\"",
+            loaded.reference
+        );
         Ok((
             [
                 (header::CONTENT_TYPE, "application/pdf".to_owned()),
