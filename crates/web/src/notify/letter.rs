@@ -33,6 +33,7 @@ use mail::{Mailbox, OutgoingMail};
 use store::{Job, NewDocument, Region};
 
 use super::Mailer;
+use super::mail_templates::{MailKind, Wording, apply};
 
 /// The job kind; its payload is `{"complaint_id", "seq", "kind"}`.
 pub const LETTER_JOB: &str = app::LETTER_JOB;
@@ -539,14 +540,34 @@ impl LetterMail {
             LetterKind::Answer => format!("Reactie op uw klacht {reference}"),
             _ => format!("{title}: uw klacht {reference}"),
         };
+        // The beheerder's own wording, where there is one (see `mail_templates`).
+        let values = [
+            ("naam", name.clone()),
+            ("kenmerk", reference.clone()),
+            ("brief", title.to_owned()),
+            ("datum", dated),
+            ("organisatie", org.name.clone()),
+        ];
+        let builtin = Wording {
+            subject,
+            text,
+            html,
+        };
+        let wording = apply(
+            app.store().as_ref(),
+            MailKind::LetterCover,
+            &values,
+            builtin,
+        )
+        .await?;
         let settings = &self.mailer.settings;
         let mail = OutgoingMail {
             from: settings.from.clone(),
             to: vec![Mailbox::named(name, address)],
             reply_to: None,
-            subject,
-            text,
-            html,
+            subject: wording.subject,
+            text: wording.text,
+            html: wording.html,
             message_id: settings.message_id(&format!("letter-{seq}-{kind}"), id)?,
             in_reply_to: Some(settings.message_id("receipt", id)?),
             references: vec![settings.message_id("receipt", id)?],

@@ -11,6 +11,7 @@
 //! complaint it belongs to without a lookup table.
 
 mod letter;
+pub mod mail_templates;
 pub mod overrides;
 mod portal_link;
 mod receipt;

@@ -57,9 +57,11 @@ fn content_type(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-const PAGES: [&str; 5] = [
+const PAGES: [&str; 7] = [
     "/kantoor/beheer/brieven",
     "/kantoor/beheer/brieven/answer",
+    "/kantoor/beheer/mails",
+    "/kantoor/beheer/mails/receipt",
     "/kantoor/beheer/uitgaand",
     "/kantoor/beheer/postcodes",
     "/kantoor/beheer/uitgaand/20260415T101112.345678Z-x@example.nl.eml",
@@ -74,7 +76,11 @@ async fn only_a_beheerder_may_open_or_post_the_template_outbox_and_postcode_page
             let (status, _) = t.get_with(&client, path).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{role:?} GET {path}");
         }
-        let posts: [(&str, &[(&str, &str)]); 3] = [
+        let posts: [(&str, &[(&str, &str)]); 4] = [
+            (
+                "/kantoor/beheer/mails/receipt",
+                &[("actie", "opslaan"), ("onderwerp", "Eigen {{ kenmerk }}")],
+            ),
             (
                 "/kantoor/beheer/brieven/answer",
                 &[("actie", "opslaan"), ("bron", OWN_TEMPLATE)],
@@ -98,11 +104,11 @@ async fn only_a_beheerder_may_open_or_post_the_template_outbox_and_postcode_page
     assert!(t.store.postcode_ranges().await.unwrap().is_empty());
 
     let admin = t.login_as(Role::Beheerder, &[]).await;
-    for path in &PAGES[..4] {
+    for path in &PAGES[..6] {
         let (status, html) = t.get_with(&admin, path).await;
         assert_eq!(status, StatusCode::OK, "GET {path}: {html}");
     }
-    let (status, _) = t.get_with(&admin, PAGES[4]).await;
+    let (status, _) = t.get_with(&admin, PAGES[6]).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "no such mail");
     for bad in ["..%2F..%2Fetc%2Fpasswd", ".hidden.eml", "x.txt"] {
         let (status, _) = t
@@ -421,4 +427,88 @@ async fn the_public_form_derives_the_region_from_the_postcode_when_left_open() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let loaded = t.app.load("K-2026-000001".parse().unwrap()).await.unwrap();
     assert_eq!(loaded.complaint.registration().region.as_ref(), "noord");
+}
+
+#[tokio::test]
+async fn own_mail_wording_is_previewed_checked_and_used_by_the_next_receipt() {
+    let t = TestApp::spawn().await;
+    let admin = t.login_as(Role::Beheerder, &[]).await;
+    let path = "/kantoor/beheer/mails/receipt";
+    let own = [
+        ("onderwerp", "Wij hebben uw klacht {{ kenmerk }} ontvangen"),
+        ("tekst", ""),
+        ("html", "<p>Beste {{ naam }},</p><p>{{ vervolg }}</p>"),
+    ];
+    let mut fields = vec![("actie", "voorbeeld")];
+    fields.extend_from_slice(&own);
+    let response = post(&t, &admin, path, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains("Wij hebben uw klacht K-2026-000123 ontvangen"),
+        "{html}"
+    );
+    assert!(
+        html.contains("(standaardtekst)"),
+        "an empty part stays built-in"
+    );
+    assert!(
+        html.contains("&#60;p&#62;Beste A. de Vries,"),
+        "HTML shown as source: {html}"
+    );
+    assert!(t.store.current_templates().await.unwrap().is_empty());
+
+    let response = post(
+        &t,
+        &admin,
+        path,
+        &[("actie", "opslaan"), ("onderwerp", "Klacht {{ nummer }}")],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("onderwerp-error"), "{html}");
+    assert!(
+        html.contains("{{ nummer }}’ bestaat niet in deze e-mail"),
+        "{html}"
+    );
+    assert!(t.store.current_templates().await.unwrap().is_empty());
+
+    let mut fields = vec![("actie", "opslaan")];
+    fields.extend_from_slice(&own);
+    let response = post(&t, &admin, path, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, list) = t.get_with(&admin, "/kantoor/beheer/mails").await;
+    assert!(list.contains("eigen: onderwerp, html"), "{list}");
+
+    // A complaint by e-mail queues a receipt; its mail has the own subject and HTML.
+    let (reference, _) = crate::portal_fixtures::register(&t, "anna@example.nl").await;
+    let outbox = mail::FileOutbox::new(&t.outbox_dir);
+    let handler = web::notify::ReceiptMail {
+        mailer: web::notify::Mailer {
+            transport: Arc::new(outbox.clone()),
+            settings: web::notify::MailSettings {
+                from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
+                base_url: "https://klachten.example.nl".into(),
+            },
+        },
+        accounts: Arc::new(t.accounts()),
+    };
+    app::worker::Worker::new(t.app.clone(), "test")
+        .handle(web::notify::RECEIPT_JOB, Arc::new(handler))
+        .drain()
+        .await
+        .unwrap();
+    let sent = outbox.list().await.unwrap();
+    assert_eq!(
+        sent[0].subject,
+        format!("Wij hebben uw klacht {reference} ontvangen")
+    );
+    let raw = String::from_utf8_lossy(&outbox.read(&sent[0].name).await.unwrap()).into_owned();
+    let parsed = mail::parse(raw.as_bytes()).unwrap();
+    assert!(
+        parsed.text.contains("Wat er nu gebeurt"),
+        "the built-in text part: {}",
+        parsed.text
+    );
 }

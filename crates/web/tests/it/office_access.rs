@@ -42,6 +42,9 @@ const OFFICE_ROUTES: &[(&str, &str)] = &[
     ("GET", "/kantoor/beheer/brieven"),
     ("GET", "/kantoor/beheer/brieven/answer"),
     ("POST", "/kantoor/beheer/brieven/answer"),
+    ("GET", "/kantoor/beheer/mails"),
+    ("GET", "/kantoor/beheer/mails/receipt"),
+    ("POST", "/kantoor/beheer/mails/receipt"),
     ("GET", "/kantoor/beheer/uitgaand"),
     (
         "GET",

@@ -1,5 +1,6 @@
 //! The beheerder's pages for what the organisation sends: letter templates with a PDF preview
-//! (`/kantoor/beheer/brieven`), the outbox of mails written while no SMTP server is configured
+//! (`/kantoor/beheer/brieven`), the wording of the complainant's e-mails
+//! (`/kantoor/beheer/mails`), the outbox of mails written while no SMTP server is configured
 //! (`/kantoor/beheer/uitgaand`) and the postcode ranges that derive a complainant's region
 //! (`/kantoor/beheer/postcodes`).
 //!
@@ -8,6 +9,7 @@
 //! [`StaffForm`](super::staff::StaffForm), which checks the CSRF token.
 
 mod letters;
+mod mails;
 mod outbox;
 mod postcodes;
 
@@ -39,6 +41,11 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             "/kantoor/beheer/brieven/{kind}",
             get(letters::letter_get).post(letters::letter_post),
+        )
+        .route("/kantoor/beheer/mails", get(mails::mails_get))
+        .route(
+            "/kantoor/beheer/mails/{kind}",
+            get(mails::mail_get).post(mails::mail_post),
         )
         .route("/kantoor/beheer/uitgaand", get(outbox::outbox_get))
         .route("/kantoor/beheer/uitgaand/{name}", get(outbox::mail_get))
