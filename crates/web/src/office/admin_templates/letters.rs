@@ -267,6 +267,13 @@ pub(crate) async fn letter_post(
         // Browsers send CRLF line ends; Typst does not mind, but the stored text should not change
         // with the browser that saved it.
         let source = form.bron.replace("\r\n", "\n");
+        let overridden = state
+            .app
+            .store()
+            .current_templates()
+            .await?
+            .iter()
+            .any(|v| v.kind == key && v.source.is_some());
         let refuse = |message: String| {
             page(
                 &state,
@@ -274,7 +281,7 @@ pub(crate) async fn letter_post(
                 &staff,
                 kind,
                 source.clone(),
-                false,
+                overridden,
                 Some(message),
                 None,
             )

@@ -32,11 +32,10 @@ pub(crate) async fn answer_pdf_post(
         let typed = Fields(form).typed();
         let mut errors = Errors::default();
         let draft = forms::answer_draft(&typed, &mut errors);
-        let last_day = draft
-            .as_ref()
-            .and_then(|d| d.dagtekening)
-            .and_then(|d| answer::last_day_to_object(&state, d));
-        let (Some(draft), Some(last_day)) = (draft, last_day) else {
+        let dagtekening = draft.as_ref().and_then(|d| d.dagtekening);
+        let last_day = dagtekening.and_then(|d| answer::last_day_to_object(&state, d));
+        let (Some(draft), Some(dagtekening), Some(last_day)) = (draft, dagtekening, last_day)
+        else {
             if errors.0.is_empty() {
                 errors.add(
                     "antwoord_dagtekening",
@@ -61,7 +60,7 @@ pub(crate) async fn answer_pdf_post(
             &loaded,
             region,
             AnswerPreview {
-                dagtekening: draft.dagtekening.unwrap_or_default(),
+                dagtekening,
                 complaint: draft.complaint_as_understood,
                 solution: draft.proposed_solution,
                 last_day,
