@@ -211,7 +211,14 @@ pub(crate) async fn attachment_get(
         };
         let disposition = format!(
             "attachment; filename=\"{}\"",
-            file.filename.replace(['"', '\\'], "_")
+            file.filename
+                .chars()
+                .map(|c| if c.is_control() || c == '"' || c == '\\' {
+                    '_'
+                } else {
+                    c
+                })
+                .collect::<String>()
         );
         Ok::<_, WebError>(
             (
