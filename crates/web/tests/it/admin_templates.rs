@@ -1,6 +1,7 @@
-//! The beheerder's pages for letter templates, the outbox and postcode ranges, and the answer's
-//! PDF preview: access by role, preview and refusal of templates, a saved template in the next
-//! letter, the outbox after a mail job, and the region derived from a postcode.
+//! The beheerder's pages for letter templates, e-mail wording and the outbox: access by role,
+//! preview and refusal of templates, a saved template in the next letter or mail, the outbox
+//! after a mail job. Postcode ranges: `admin_postcodes`; the answer's PDF preview:
+//! `office_answer_pdf`.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use reqwest::header::{CONTENT_TYPE, LOCATION};
 
 use crate::helpers::*;
 use crate::letters::pdf_text;
-use crate::office_complaint_fixtures::{csrf, register_by_phone};
+use crate::office_complaint_fixtures::csrf;
 use crate::portal_fixtures::answered;
 
 const OWN_TEMPLATE: &str = r#"#import "/base.typ": *
@@ -27,7 +28,7 @@ Eigen tekst van de organisatie, laatste dag #d.body.objection.last_day.full.
 const BROKEN_TEMPLATE: &str = "#let d = json(\"/data.json\")\n\nTekst\n#d.body.no_such_field\n";
 
 /// Posts `fields` plus the session's CSRF token to `path`.
-async fn post(
+pub async fn post(
     t: &TestApp,
     client: &reqwest::Client,
     path: &str,
@@ -45,12 +46,12 @@ async fn post(
 }
 
 /// The PDF's text with whitespace squashed, when pdftotext is installed.
-fn text(pdf: &[u8]) -> Option<String> {
+pub fn text(pdf: &[u8]) -> Option<String> {
     assert!(pdf.starts_with(b"%PDF"), "a PDF");
     pdf_text(pdf).map(|t| squash(&t))
 }
 
-fn content_type(response: &reqwest::Response) -> String {
+pub fn content_type(response: &reqwest::Response) -> String {
     response.headers()[CONTENT_TYPE]
         .to_str()
         .unwrap()
@@ -270,163 +271,6 @@ async fn a_saved_letter_template_is_used_by_the_next_letter_and_the_outbox_shows
     assert!(!list.contains("eigen versie van"), "{list}");
     let history = t.store.template_history("letter.answer", 10).await.unwrap();
     assert_eq!(history.len(), 2, "both versions kept");
-}
-
-#[tokio::test]
-async fn the_answer_draft_is_previewed_as_pdf_without_issuing_it() {
-    let t = TestApp::spawn().await;
-    let client = t.login_as(Role::Klachtbehandelaar, &["noord"]).await;
-    let reference = register_by_phone(&t, &client).await;
-    let before = t.app.load(reference.parse().unwrap()).await.unwrap();
-    let path = format!("/kantoor/klachten/{reference}/antwoord/voorbeeld");
-    let (_, page) = t
-        .get_with(&client, &format!("/kantoor/klachten/{reference}"))
-        .await;
-    assert!(page.contains(&format!("formaction=\"{path}\"")), "{page}");
-
-    let fields = [
-        ("antwoord_dagtekening", "2026-05-04"),
-        ("antwoord_klacht", "U vond de chauffeur onbeleefd."),
-        (
-            "antwoord_oplossing",
-            "Wij bieden onze excuses aan en spreken de chauffeur aan.",
-        ),
-        ("antwoord_procedure", "Bezwaar binnen 15 dagen."),
-    ];
-    let response = post(&t, &client, &path, &fields).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(content_type(&response), "application/pdf");
-    let pdf = response.bytes().await.unwrap();
-    if let Some(text) = text(&pdf) {
-        assert!(text.contains("U vond de chauffeur onbeleefd."), "{text}");
-        assert!(text.contains("Wij bieden onze excuses aan"), "{text}");
-        // 15 days after Mon 4 May 2026 (5 May, Bevrijdingsdag, within the term).
-        assert!(
-            text.contains("19 mei 2026"),
-            "the last day to object: {text}"
-        );
-    }
-    let after = t.app.load(reference.parse().unwrap()).await.unwrap();
-    assert_eq!(after.seq, before.seq, "no event");
-    assert!(t.store.documents(after.id).await.unwrap().is_empty());
-
-    let response = post(&t, &client, &path, &[("antwoord_dagtekening", "gisteren")]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    assert!(html.contains("antwoord_dagtekening-error"), "{html}");
-    assert!(html.contains("value=\"gisteren\""), "value kept");
-}
-
-#[tokio::test]
-async fn postcode_ranges_are_added_refused_when_overlapping_and_removed() {
-    let t = TestApp::spawn().await;
-    let admin = t.login_as(Role::Beheerder, &[]).await;
-    let path = "/kantoor/beheer/postcodes";
-    let response = post(
-        &t,
-        &admin,
-        path,
-        &[("van", "9000"), ("tot", "9999"), ("regio", "noord")],
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-
-    let response = post(
-        &t,
-        &admin,
-        path,
-        &[("van", "8500"), ("tot", "9100"), ("regio", "oost")],
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = squash(&response.text().await.unwrap());
-    assert!(
-        html.contains("Dit gebied overlapt met het gebied 9000–9999"),
-        "{html}"
-    );
-    assert!(
-        html.contains("name=\"van\" value=\"8500\""),
-        "values kept: {html}"
-    );
-
-    let response = post(
-        &t,
-        &admin,
-        path,
-        &[("van", "12"), ("tot", "1000"), ("regio", "")],
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    assert!(
-        html.contains("van-error") && html.contains("regio-error"),
-        "{html}"
-    );
-
-    let (_, html) = t.get_with(&admin, path).await;
-    assert!(
-        squash(&html).contains("<td>9000</td><td>9999</td>"),
-        "{html}"
-    );
-    let response = post(
-        &t,
-        &admin,
-        "/kantoor/beheer/postcodes/verwijderen",
-        &[("van", "9000")],
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert!(t.store.postcode_ranges().await.unwrap().is_empty());
-}
-
-#[tokio::test]
-async fn the_public_form_derives_the_region_from_the_postcode_when_left_open() {
-    use crate::public_form::{open_form, post as submit, valid, with};
-
-    let t = TestApp::spawn().await;
-    let (_, html) = t.get("/klacht").await;
-    assert!(
-        !html.contains("value=\"postcode\""),
-        "no ranges: no such choice"
-    );
-    t.store
-        .add_postcode_range(&store::PostcodeRange {
-            from: 9000,
-            to: 9999,
-            region: "noord".into(),
-        })
-        .await
-        .unwrap();
-    let (_, html) = t.get("/klacht").await;
-    assert!(
-        html.contains("<option value=\"postcode\">Weet ik niet"),
-        "{html}"
-    );
-
-    let token = open_form(&t).await;
-    let fields = with(
-        with(valid(), "regio", "postcode"),
-        "adres",
-        "Dorpsstraat 1\n5611 AB Eindhoven",
-    );
-    let response = submit(&t, &token, &fields, &[]).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = response.text().await.unwrap();
-    assert!(
-        html.contains("We konden uw regio niet bepalen aan de hand van de postcode van uw adres"),
-        "{html}"
-    );
-
-    let token = open_form(&t).await;
-    let fields = with(
-        with(valid(), "regio", ""),
-        "adres",
-        "Dorpsstraat 1\n9711 AB Groningen",
-    );
-    let response = submit(&t, &token, &fields, &[]).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let loaded = t.app.load("K-2026-000001".parse().unwrap()).await.unwrap();
-    assert_eq!(loaded.complaint.registration().region.as_ref(), "noord");
 }
 
 #[tokio::test]

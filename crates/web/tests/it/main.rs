@@ -1,6 +1,7 @@
 //! The web crate's black-box tests: a real server on port 0 per test, driven over HTTP
 //! (STYLE habit 16). One integration-test binary for the crate; add a module per area.
 
+mod admin_postcodes;
 mod admin_templates;
 mod browser;
 mod helpers;
@@ -9,6 +10,7 @@ mod letters;
 mod public_form;
 
 mod office_access;
+mod office_answer_pdf;
 mod office_complaint;
 mod office_complaint_access;
 mod office_complaint_fixtures;
