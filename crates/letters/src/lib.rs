@@ -72,6 +72,15 @@ impl Letters {
         Ok(self)
     }
 
+    /// Replaces the template of `kind` with `source` without rendering it: for a source that
+    /// passed [`Letters::with_override`]'s check when it was saved (e.g. read back from the
+    /// database), so a letter job does not render the sample again for every letter.
+    #[must_use]
+    pub fn with_checked_override(mut self, kind: LetterKind, source: impl Into<String>) -> Self {
+        self.overrides.insert(kind, source.into());
+        self
+    }
+
     /// Renders `kind`'s sample with `source` as its template, as an editor's preview does.
     ///
     /// # Errors

@@ -536,4 +536,47 @@ impl<B: Db> Store for SqlStore<B> {
     async fn remove_closure_day(&self, d: Date) -> Result<bool, StoreError> {
         in_write!(self, crate::ops::admin::remove_closure_day, d)
     }
+
+    // ---- templates and postcodes ----
+
+    async fn save_template(
+        &self,
+        kind: &str,
+        source: Option<&str>,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_write!(self, crate::ops::templates::save, kind, source, by, now)
+    }
+
+    async fn current_templates(&self) -> Result<Vec<TemplateVersion>, StoreError> {
+        on_reader!(self, crate::ops::templates::current)
+    }
+
+    async fn template_history(
+        &self,
+        kind: &str,
+        limit: u32,
+    ) -> Result<Vec<TemplateVersion>, StoreError> {
+        on_reader!(self, crate::ops::templates::history, kind, limit)
+    }
+
+    async fn templates_version(&self) -> Result<i64, StoreError> {
+        on_reader!(self, crate::ops::templates::version)
+    }
+
+    async fn postcode_ranges(&self) -> Result<Vec<PostcodeRange>, StoreError> {
+        on_reader!(self, crate::ops::templates::ranges)
+    }
+
+    async fn add_postcode_range(
+        &self,
+        range: &PostcodeRange,
+    ) -> Result<PostcodeRangeAdded, StoreError> {
+        in_write!(self, crate::ops::templates::add_range, range)
+    }
+
+    async fn remove_postcode_range(&self, from: u16) -> Result<bool, StoreError> {
+        in_write!(self, crate::ops::templates::remove_range, from)
+    }
 }

@@ -360,4 +360,36 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     -> Result<bool, StoreError>;
     /// Removes a closure day; true when there was one on that date.
     async fn remove_closure_day(&self, d: Date) -> Result<bool, StoreError>;
+    // ---- templates and postcodes (see `ops::templates`) ----
+
+    /// Saves a version of the administrator's template `kind` (`letter.answer`, …); `None`
+    /// goes back to the built-in template. Earlier versions are kept.
+    async fn save_template(
+        &self,
+        kind: &str,
+        source: Option<&str>,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// The newest version of every kind ever saved, by kind; a reset shows as `source: None`.
+    async fn current_templates(&self) -> Result<Vec<TemplateVersion>, StoreError>;
+    /// The last `limit` versions of `kind`, newest first.
+    async fn template_history(
+        &self,
+        kind: &str,
+        limit: u32,
+    ) -> Result<Vec<TemplateVersion>, StoreError>;
+    /// Changes whenever a template is saved (the highest version id; 0 when none was): a cache
+    /// of [`Store::current_templates`] compares it before reloading.
+    async fn templates_version(&self) -> Result<i64, StoreError>;
+    /// The postcode ranges, by first postcode.
+    async fn postcode_ranges(&self) -> Result<Vec<PostcodeRange>, StoreError>;
+    /// Adds a range unless it overlaps one (returned) or names an unknown region.
+    /// [`StoreError::Invalid`] when it is not within 1000–9999 with `from <= to`.
+    async fn add_postcode_range(
+        &self,
+        range: &PostcodeRange,
+    ) -> Result<PostcodeRangeAdded, StoreError>;
+    /// Removes the range starting at `from`; false when there was none.
+    async fn remove_postcode_range(&self, from: u16) -> Result<bool, StoreError>;
 }

@@ -370,3 +370,38 @@ impl std::fmt::Debug for Document {
             .finish()
     }
 }
+
+// ---- templates and postcodes (see `ops::templates`) ----
+
+/// One save of an administrator's template (a row of `template_versions`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateVersion {
+    /// Increases with every save over all kinds.
+    pub id: i64,
+    /// What the template is for, e.g. `letter.answer`.
+    pub kind: String,
+    /// The template text; None is a reset to the built-in template.
+    pub source: Option<String>,
+    /// Who saved it (an e-mail address, or `cli`).
+    pub updated_by: String,
+    pub updated_at: Timestamp,
+}
+
+/// 4-digit postcodes `from..=to` belong to `region`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PostcodeRange {
+    pub from: u16,
+    pub to: u16,
+    /// A region code (`regions.code`).
+    pub region: String,
+}
+
+/// What adding a postcode range did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostcodeRangeAdded {
+    Added,
+    /// Nothing was written: the range overlaps this one.
+    Overlaps(PostcodeRange),
+    /// Nothing was written: there is no region with that code.
+    UnknownRegion,
+}

@@ -38,7 +38,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-pub use office::OfficeSettings;
+pub use office::{OfficeSettings, OutgoingSettings};
 pub use public::{FormRateLimit, FormRateLimitSetting, PublicFormSettings};
 
 /// Everything a request handler may use. One value, cloned cheaply into every handler.
@@ -54,6 +54,9 @@ pub struct AppState {
     pub office: OfficeSettings,
     /// The public form's spam settings (rate limit per address, minimum fill time).
     pub public_form: PublicFormSettings,
+    /// The organisation as letters print it and the outbox folder (None with SMTP), for the
+    /// beheerder's template and outbox pages and the answer's PDF preview.
+    pub outgoing: OutgoingSettings,
 }
 
 /// The largest request body accepted (attachments included).

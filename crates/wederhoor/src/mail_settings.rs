@@ -124,6 +124,11 @@ enum SmtpSecurity {
 }
 
 impl MailArgs {
+    /// The outbox folder under `data_dir` when no SMTP host is set (for the outbox page).
+    pub fn outbox_dir(&self, data_dir: &std::path::Path) -> Option<std::path::PathBuf> {
+        self.smtp_host.is_none().then(|| data_dir.join("outbox"))
+    }
+
     /// The transport: SMTP when a host is set, else the outbox folder under `data_dir`.
     pub fn transport(&self, data_dir: &std::path::Path) -> anyhow::Result<Arc<dyn Transport>> {
         let Some(host) = &self.smtp_host else {

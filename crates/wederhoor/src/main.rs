@@ -9,6 +9,7 @@ mod mail_cmd;
 mod mail_settings;
 mod org_cmd;
 mod portal_cmd;
+mod postcode_cmd;
 mod serve_cmd;
 mod settings;
 mod shutdown;

@@ -33,6 +33,11 @@ pub enum RegionCommand {
     },
     /// List the regions.
     List,
+    /// Postcode ranges that derive a complainant's region from their address.
+    Postcode {
+        #[command(subcommand)]
+        command: crate::postcode_cmd::PostcodeCommand,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +96,9 @@ pub async fn region(settings: &Settings, command: RegionCommand) -> anyhow::Resu
                 let state = if r.active { "actief" } else { "inactief" };
                 println!("{}\t{}\t{}\t{}", r.code, r.name, r.management_name, state);
             }
+        }
+        RegionCommand::Postcode { command } => {
+            return crate::postcode_cmd::postcode(store.as_ref(), command).await;
         }
     }
     Ok(ExitCode::SUCCESS)

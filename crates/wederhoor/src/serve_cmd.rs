@@ -91,6 +91,10 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
                 ..app::GroupCommitOptions::default()
             },
         },
+        outgoing: web::OutgoingSettings {
+            organisation: args.mail.org.details(),
+            outbox: args.mail.outbox_dir(&settings.data_dir),
+        },
     };
     web::serve(listener, state, shutdown.requested()).await?;
     if let Some(worker) = worker {

@@ -106,3 +106,13 @@ fn a_letter_survives_a_json_round_trip_as_a_job_would_store_it() {
         assert_eq!(back.kind(), kind);
     }
 }
+
+#[test]
+fn an_endless_loop_in_an_override_is_refused_not_run_forever() {
+    // An administrator's typo must not hold a render thread: Typst stops a `while` loop.
+    let source = "#let d = json(\"/data.json\")\n#while true { }\n";
+    let err = Letters::new()
+        .with_override(LetterKind::Closed, source)
+        .unwrap_err();
+    assert_eq!(err.diagnostics()[0].line, Some(2), "{err}");
+}

@@ -14,5 +14,6 @@ pub(crate) mod jobs;
 pub(crate) mod lookup;
 pub(crate) mod queue;
 pub(crate) mod sessions;
+pub(crate) mod templates;
 pub(crate) mod tokens;
 pub(crate) mod users;

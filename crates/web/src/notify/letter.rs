@@ -33,6 +33,7 @@ use mail::{Mailbox, OutgoingMail};
 use store::{Job, NewDocument, Region};
 
 use super::Mailer;
+use super::mail_templates::{MailKind, Wording, apply};
 
 /// The job kind; its payload is `{"complaint_id", "seq", "kind"}`.
 pub const LETTER_JOB: &str = app::LETTER_JOB;
@@ -539,33 +540,11 @@ impl LetterMail {
             .contact
             .email()
             .map(|e| e.to_string());
-        let letter = Letter {
-            language: Language::Nl,
-            sender: Organisation {
-                name: org.name.clone(),
-                address: parse_address(&org.address),
-                phone: org.phone.clone(),
-                email: org.email.clone(),
-                website: Some(org.website.clone()).filter(|w| !w.trim().is_empty()),
-            },
-            recipient: Recipient {
-                name: registration.complainant.name.to_string(),
-                address: registration
-                    .complainant
-                    .address
-                    .as_ref()
-                    .map(|a| parse_address(a.as_ref())),
-                email: email.clone(),
-                salutation: None,
-            },
-            place: org.place.clone(),
-            date,
-            reference: reference.clone(),
-            subject: None,
-            signatory,
-            body,
-        };
-        let renderer = Arc::clone(&self.letters);
+        let letter = assemble(&org, &complaint, &reference, date, signatory, body);
+        // The templates in force now: an administrator's edit applies without a restart.
+        let renderer = super::overrides::letters_in_force(&self.letters, app.store().as_ref())
+            .await
+            .map_err(transient)?;
         let pdf = tokio::task::spawn_blocking(move || renderer.render(&letter))
             .await
             .map_err(|e| transient(format!("render task: {e}")))?
@@ -614,14 +593,34 @@ impl LetterMail {
             LetterKind::Answer => format!("Reactie op uw klacht {reference}"),
             _ => format!("{title}: uw klacht {reference}"),
         };
+        // The beheerder's own wording, where there is one (see `mail_templates`).
+        let values = [
+            ("naam", name.clone()),
+            ("kenmerk", reference.clone()),
+            ("brief", title.to_owned()),
+            ("datum", dated),
+            ("organisatie", org.name.clone()),
+        ];
+        let builtin = Wording {
+            subject,
+            text,
+            html,
+        };
+        let wording = apply(
+            app.store().as_ref(),
+            MailKind::LetterCover,
+            &values,
+            builtin,
+        )
+        .await?;
         let settings = &self.mailer.settings;
         let mail = OutgoingMail {
             from: settings.from.clone(),
             to: vec![Mailbox::named(name, address)],
             reply_to: None,
-            subject,
-            text,
-            html,
+            subject: wording.subject,
+            text: wording.text,
+            html: wording.html,
             message_id: settings.message_id(&format!("letter-{seq}-{kind}"), id)?,
             in_reply_to: Some(settings.message_id("receipt", id)?),
             references: vec![settings.message_id("receipt", id)?],
@@ -634,6 +633,106 @@ impl LetterMail {
         };
         self.mailer.send(&mail).await
     }
+}
+
+/// A letter of `org` to the complainant of `complaint`.
+fn assemble(
+    org: &OrganisationDetails,
+    complaint: &Complaint,
+    reference: &str,
+    date: Date,
+    signatory: Signatory,
+    body: LetterBody,
+) -> Letter {
+    let registration = complaint.registration();
+    Letter {
+        language: Language::Nl,
+        sender: Organisation {
+            name: org.name.clone(),
+            address: parse_address(&org.address),
+            phone: org.phone.clone(),
+            email: org.email.clone(),
+            website: Some(org.website.clone()).filter(|w| !w.trim().is_empty()),
+        },
+        recipient: Recipient {
+            name: registration.complainant.name.to_string(),
+            address: registration
+                .complainant
+                .address
+                .as_ref()
+                .map(|a| parse_address(a.as_ref())),
+            email: registration
+                .complainant
+                .contact
+                .email()
+                .map(|e| e.to_string()),
+            salutation: None,
+        },
+        place: org.place.clone(),
+        date,
+        reference: reference.to_owned(),
+        subject: None,
+        signatory,
+        body,
+    }
+}
+
+/// What staff typed in the answer form, for [`answer_preview`].
+#[derive(Debug, Clone)]
+pub struct AnswerPreview {
+    pub dagtekening: Date,
+    pub complaint: String,
+    pub solution: String,
+    /// The last day to object for this dagtekening (computed with the calendar).
+    pub last_day: Date,
+}
+
+/// The answer letter a draft would make, exactly as the letter job would build it once the
+/// answer is issued; nothing is recorded. For the staff's "Voorbeeld" (PDF) button.
+///
+/// # Errors
+/// The complaint's events cannot be read back.
+pub fn answer_preview(
+    app: &App,
+    org: &OrganisationDetails,
+    loaded: &app::Loaded,
+    region: Option<&Region>,
+    draft: AnswerPreview,
+) -> Result<Letter, app::AppError> {
+    let events = app::record::from_records(loaded.reference, &loaded.events)?;
+    let Some(last) = events.last() else {
+        return Err(app::AppError::NotFound);
+    };
+    let source = Source {
+        app,
+        org,
+        complaint: &loaded.complaint,
+        events: &events,
+        event: last,
+        recorded_on: draft.dagtekening,
+        region,
+    };
+    let body = Answer {
+        received_on: loaded.complaint.registration().received_on,
+        complaint: draft.complaint,
+        solution: draft.solution,
+        objection: ObjectionRoute {
+            term: source.term(DeadlineKind::Objection),
+            last_day: draft.last_day,
+            management: source.management(),
+            hearing_term: source.term(DeadlineKind::HearingOffer),
+            decision_term: source.term(DeadlineKind::FinalDecision),
+        },
+    };
+    let reference = loaded.reference.to_string();
+    Ok(assemble(
+        org,
+        &loaded.complaint,
+        &reference,
+        draft.dagtekening,
+        source.handler(),
+        LetterBody::Answer(body),
+    ))
 }
 
 fn escape(text: &str) -> String {

@@ -13,6 +13,8 @@
 
 mod deadline_alert;
 mod letter;
+pub mod mail_templates;
+pub mod overrides;
 mod portal_link;
 mod receipt;
 
@@ -22,7 +24,10 @@ use app::worker::JobError;
 use mail::{Mailbox, MessageId, SendError, Transport};
 
 pub use deadline_alert::{DEADLINE_ALERT_JOB, DeadlineAlertMail};
-pub use letter::{LETTER_JOB, LetterMail, OrganisationDetails, parse_address, title_nl};
+pub use letter::{
+    AnswerPreview, LETTER_JOB, LetterMail, OrganisationDetails, answer_preview, parse_address,
+    title_nl,
+};
 pub use portal_link::{PORTAL_LINK_JOB, PortalLinkMail};
 pub use receipt::{RECEIPT_JOB, ReceiptMail};
 

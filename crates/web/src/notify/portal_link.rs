@@ -13,6 +13,7 @@ use askama::Template;
 use mail::{Mailbox, OutgoingMail};
 use store::Job;
 
+use super::mail_templates::{MailKind, Wording, apply};
 use super::{Addressee, Mailer, addressee};
 
 /// The job kind; its payload is `{"complaint_id": "<uuid>"}`.
@@ -82,13 +83,25 @@ impl PortalLinkMail {
             }
             .render(),
         )?;
+        // The beheerder's own wording, where there is one (see `mail_templates`).
+        let values = [
+            ("naam", name.clone()),
+            ("kenmerk", reference.clone()),
+            ("link", link.clone()),
+        ];
+        let builtin = Wording {
+            subject: format!("Uw persoonlijke link voor klacht {reference}"),
+            text,
+            html,
+        };
+        let wording = apply(app.store().as_ref(), MailKind::PortalLink, &values, builtin).await?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),
             to: vec![Mailbox::named(name.clone(), address)],
             reply_to: None,
-            subject: format!("Uw persoonlijke link voor klacht {reference}"),
-            text,
-            html,
+            subject: wording.subject,
+            text: wording.text,
+            html: wording.html,
             // One message per job: a retry of this job is the same message.
             message_id: self
                 .mailer

@@ -13,6 +13,7 @@ use domain::complaint::date_nl;
 use mail::{Mailbox, OutgoingMail};
 use store::Job;
 
+use super::mail_templates::{MailKind, Wording, apply};
 use super::{Addressee, Mailer, addressee};
 
 /// The job kind; its payload is `{"complaint_id": "<uuid>"}`.
@@ -97,19 +98,37 @@ impl ReceiptMail {
         let html = ReceiptHtml {
             name: &name,
             reference: reference.clone(),
-            received,
+            received: received.clone(),
             next: &next,
             link: &link,
         }
         .render()
         .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
+        // The beheerder's own wording, where there is one (see `mail_templates`).
+        let vervolg: Vec<String> = next
+            .iter()
+            .map(|n| format!("- {}: uiterlijk {} ({})", n.what, n.by, n.rule))
+            .collect();
+        let values = [
+            ("naam", name.clone()),
+            ("kenmerk", reference.clone()),
+            ("ontvangen", received),
+            ("vervolg", vervolg.join("\n")),
+            ("link", link.clone()),
+        ];
+        let builtin = Wording {
+            subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
+            text,
+            html,
+        };
+        let wording = apply(app.store().as_ref(), MailKind::Receipt, &values, builtin).await?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),
             to: vec![Mailbox::named(name.clone(), address)],
             reply_to: None,
-            subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
-            text,
-            html,
+            subject: wording.subject,
+            text: wording.text,
+            html: wording.html,
             message_id: self.mailer.settings.message_id("receipt", id)?,
             in_reply_to: None,
             references: Vec::new(),

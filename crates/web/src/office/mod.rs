@@ -19,6 +19,7 @@
 //! no-store`: the pages hold personal data and credentials.
 
 mod admin;
+mod admin_templates;
 pub(crate) mod complaint;
 pub(crate) mod labels;
 mod login;
@@ -34,6 +35,8 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
+
+pub use admin_templates::OutgoingSettings;
 
 /// Settings of the back office, with working defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +71,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .merge(complaint::routes())
         .merge(admin::routes())
+        .merge(admin_templates::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

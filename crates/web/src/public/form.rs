@@ -146,7 +146,15 @@ async fn submit(
         );
     }
     let (regions, categories) = choices(state, public, lang).await?;
-    let parsed = form.parse(lang, &regions, &categories);
+    let ranges = state.app.store().postcode_ranges().await?;
+    let derived = super::postcode::derive(&mut form, &ranges, &regions);
+    let parsed = form.parse(lang, &regions, &categories).map_err(|e| {
+        if derived == super::postcode::Derived::NoMatch {
+            super::postcode::explain_no_match(lang, e)
+        } else {
+            e
+        }
+    });
     let valid = match (parsed, token) {
         (Ok(valid), Some(token)) if errors.is_empty() => (valid, token),
         (parsed, token) => {
@@ -225,7 +233,7 @@ async fn choices(
     lang: Lang,
 ) -> Result<(Vec<Choice>, Vec<Choice>), WebError> {
     let catalog = public.catalog(state).await?;
-    let regions = catalog
+    let mut regions: Vec<Choice> = catalog
         .regions
         .iter()
         .filter(|r| r.active)
@@ -234,6 +242,9 @@ async fn choices(
             label: r.name.clone(),
         })
         .collect();
+    if !state.app.store().postcode_ranges().await?.is_empty() {
+        regions.push(super::postcode::derive_choice(lang));
+    }
     let categories = catalog
         .categories
         .iter()

@@ -14,6 +14,7 @@ pub(crate) mod attachments;
 mod errors;
 mod form;
 mod input;
+mod postcode;
 mod receipt;
 mod spam;
 pub(crate) mod upload;

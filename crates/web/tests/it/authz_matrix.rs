@@ -49,9 +49,9 @@ struct Route {
     path: String,
     who: Who,
     per_complaint: bool,
-    /// The route names a record by a form field the matrix leaves empty, so a caller who is
-    /// allowed gets 404 (no such record) rather than a form error.
-    names_a_record_in_the_form: bool,
+    /// The route names a record that does not exist here (a form field the matrix leaves
+    /// empty, an outbox file that was never written), so a caller who is allowed gets 404.
+    absent_record: bool,
 }
 
 fn route(method: &'static str, path: &str, who: Who) -> Route {
@@ -60,7 +60,7 @@ fn route(method: &'static str, path: &str, who: Who) -> Route {
         path: path.to_owned(),
         who,
         per_complaint: path.contains("{ref}"),
-        names_a_record_in_the_form: path.ends_with("/verwijderen"),
+        absent_record: path.ends_with("/verwijderen") || path.contains("/uitgaand/"),
     }
 }
 
@@ -86,6 +86,7 @@ fn office_routes() -> Vec<Route> {
         "intrekking",
         "verlenging",
         "geen-klacht",
+        "antwoord/voorbeeld",
     ] {
         routes.push(route(
             "POST",
@@ -113,6 +114,14 @@ fn office_routes() -> Vec<Route> {
         "/kantoor/beheer/gebruikers/nieuw",
         "/kantoor/beheer/gebruikers/{user}",
         "/kantoor/beheer/procedure",
+        "/kantoor/beheer/brieven",
+        "/kantoor/beheer/brieven/answer",
+        "/kantoor/beheer/mails",
+        "/kantoor/beheer/mails/receipt",
+        "/kantoor/beheer/uitgaand",
+        "/kantoor/beheer/uitgaand/0000000000-missing.eml",
+        "/kantoor/beheer/uitgaand/0000000000-missing.eml/bijlage/0",
+        "/kantoor/beheer/postcodes",
     ] {
         routes.push(route("GET", path, Who::Admin));
     }
@@ -127,6 +136,10 @@ fn office_routes() -> Vec<Route> {
         "/kantoor/beheer/gebruikers/nieuw",
         "/kantoor/beheer/gebruikers/{user}",
         "/kantoor/beheer/gebruikers/{user}/actief",
+        "/kantoor/beheer/brieven/answer",
+        "/kantoor/beheer/mails/receipt",
+        "/kantoor/beheer/postcodes",
+        "/kantoor/beheer/postcodes/verwijderen",
     ] {
         routes.push(route("POST", path, Who::Admin));
     }
@@ -188,7 +201,7 @@ fn expect(route: &Route, role: Role, own_region: bool) -> Expect {
         return Expect::Hidden;
     }
     match (route.who, role) {
-        (Who::Admin, Role::Beheerder) if route.names_a_record_in_the_form => Expect::Hidden,
+        (Who::Admin, Role::Beheerder) if route.absent_record => Expect::Hidden,
         (Who::Staff, _) => Expect::Reached,
         (Who::Registrars, Role::Klachtbehandelaar | Role::Regiodirecteur) => Expect::Reached,
         (Who::Registrars, _) => Expect::Forbidden,

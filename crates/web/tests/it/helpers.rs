@@ -24,6 +24,9 @@ pub struct TestApp {
     pub clock: Arc<FixedClock>,
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub client: reqwest::Client,
+    /// The outbox folder the server's outbox page reads (`outgoing.outbox`); a test's mail
+    /// worker writes there.
+    pub outbox_dir: std::path::PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
 }
@@ -53,12 +56,17 @@ impl TestApp {
         let addr = listener.local_addr().expect("address");
         let (tx, rx) = oneshot::channel::<()>();
         let accounts = app::accounts::Accounts::new(Arc::clone(&store), clock.clone());
+        let outbox_dir = dir.path().join("outbox");
         let state = web::AppState {
             app: Arc::clone(&app),
             accounts: Arc::new(accounts),
             secure_cookies: false,
             office: web::OfficeSettings::default(),
             public_form: web::PublicFormSettings::default(),
+            outgoing: web::OutgoingSettings {
+                outbox: Some(outbox_dir.clone()),
+                ..web::OutgoingSettings::default()
+            },
         };
         tokio::spawn(async move {
             let stop = async {
@@ -72,6 +80,7 @@ impl TestApp {
             store,
             clock,
             client: TestApp::new_client(),
+            outbox_dir,
             shutdown: Some(tx),
             _dir: dir,
         }

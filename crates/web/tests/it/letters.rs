@@ -106,7 +106,7 @@ async fn an_answer_is_mailed_as_pdf_listed_in_the_portal_and_stored_once() {
 }
 
 /// The PDF's text by `pdftotext`, or None when it is not installed.
-fn pdf_text(pdf: &[u8]) -> Option<String> {
+pub fn pdf_text(pdf: &[u8]) -> Option<String> {
     let dir = tempfile::tempdir().ok()?;
     let path = dir.path().join("brief.pdf");
     std::fs::write(&path, pdf).ok()?;

@@ -5,6 +5,8 @@ mod admin_access;
 mod admin_closure_days;
 mod admin_fixtures;
 mod admin_pages;
+mod admin_postcodes;
+mod admin_templates;
 mod api_access;
 mod api_fixtures;
 mod api_procedure;
@@ -19,6 +21,7 @@ mod letters;
 mod public_form;
 
 mod office_access;
+mod office_answer_pdf;
 mod office_complaint;
 mod office_complaint_access;
 mod office_complaint_fixtures;

@@ -38,6 +38,25 @@ const OFFICE_ROUTES: &[(&str, &str)] = &[
     ("POST", "/kantoor/klachten/K-2026-000001/verlenging"),
     ("POST", "/kantoor/klachten/K-2026-000001/geen-klacht"),
     ("POST", "/kantoor/klachten/K-2026-000001/toewijzing"),
+    ("POST", "/kantoor/klachten/K-2026-000001/antwoord/voorbeeld"),
+    ("GET", "/kantoor/beheer/brieven"),
+    ("GET", "/kantoor/beheer/brieven/answer"),
+    ("POST", "/kantoor/beheer/brieven/answer"),
+    ("GET", "/kantoor/beheer/mails"),
+    ("GET", "/kantoor/beheer/mails/receipt"),
+    ("POST", "/kantoor/beheer/mails/receipt"),
+    ("GET", "/kantoor/beheer/uitgaand"),
+    (
+        "GET",
+        "/kantoor/beheer/uitgaand/20260415T101112.345678Z-x@example.nl.eml",
+    ),
+    (
+        "GET",
+        "/kantoor/beheer/uitgaand/20260415T101112.345678Z-x@example.nl.eml/bijlage/0",
+    ),
+    ("GET", "/kantoor/beheer/postcodes"),
+    ("POST", "/kantoor/beheer/postcodes"),
+    ("POST", "/kantoor/beheer/postcodes/verwijderen"),
 ];
 
 #[tokio::test]

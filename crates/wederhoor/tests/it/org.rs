@@ -159,3 +159,40 @@ async fn the_organisation_settings_seed_the_database_once_and_never_overwrite_it
     drain("Iets anders");
     assert_eq!(store.organisation().await.unwrap(), Some(edited));
 }
+
+#[test]
+fn postcode_ranges_are_added_listed_refused_when_overlapping_and_removed() {
+    let db = TestDb::sqlite();
+    ok(
+        &db,
+        &[
+            "region",
+            "add",
+            "--code",
+            "noord",
+            "--name",
+            "Regio Noord",
+            "--management-name",
+            "Directie Noord",
+            "--management-address",
+            "Postbus 1\\n9700 AA Groningen",
+        ],
+    );
+    let add = |from: &str, to: &str, region: &str| {
+        db.run(&[
+            "region", "postcode", "add", "--region", region, "--from", from, "--to", to,
+        ])
+    };
+    assert!(add("9000", "9999", "noord").status.success());
+    let overlap = add("8500", "9000", "noord");
+    assert_eq!(overlap.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&overlap.stderr).contains("overlapt met 9000–9999"));
+    assert_eq!(add("1000", "1099", "nergens").status.code(), Some(2));
+    assert_eq!(add("1100", "1000", "noord").status.code(), Some(2));
+    assert_eq!(
+        ok(&db, &["region", "postcode", "list"]).trim(),
+        "9000\t9999\tnoord"
+    );
+    ok(&db, &["region", "postcode", "remove", "--from", "9000"]);
+    assert_eq!(ok(&db, &["region", "postcode", "list"]).trim(), "");
+}

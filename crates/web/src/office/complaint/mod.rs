@@ -15,6 +15,7 @@
 //!   forms; any step they post is 403.
 
 mod answer;
+mod answer_pdf;
 pub(super) mod fields;
 pub(crate) mod forms;
 pub(crate) mod history;
@@ -43,6 +44,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route(&step("contact"), post(steps::contact_post))
         .route(&step("antwoord"), post(steps::answer_post))
+        .route(
+            &step("antwoord/voorbeeld"),
+            post(answer_pdf::answer_pdf_post),
+        )
         .route(&step("bezwaar"), post(steps::objection_post))
         .route(&step("te-laat-bezwaar"), post(steps::late_objection_post))
         .route(&step("uitnodiging"), post(steps::hearing_offer_post))

@@ -1,0 +1,265 @@
+//! `/kantoor/beheer/mails`: the beheerder's own wording for the complainant's e-mails (see
+//! `notify::mail_templates`). The edit page posts subject, text and HTML with one of three
+//! buttons (`actie`): `voorbeeld` shows the mail filled in with sample values on the page (the
+//! HTML part as escaped source, never rendered), `opslaan` stores every part after the same check,
+//! `standaard` goes back to the built-in mail. An empty part keeps the built-in one.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::beheerder;
+use crate::AppState;
+use crate::error::WebError;
+use crate::lang::Lang;
+use crate::notify::mail_templates::{MailKind, Part, key, overrides, preview};
+use crate::office::staff::{Staff, StaffForm, StaffHeader};
+
+/// Longer parts are refused.
+const MAX_PART_CHARS: usize = 50_000;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "office/admin_mails.html")]
+struct MailsPage {
+    lang: Lang,
+    staff: StaffHeader,
+    /// (name, title, own parts, e.g. "onderwerp, tekst")
+    rows: Vec<(&'static str, &'static str, String)>,
+}
+
+/// One part's field: name, label, value, error.
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    error: Option<String>,
+    rows: u32,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "office/admin_mail.html")]
+struct MailPage {
+    lang: Lang,
+    staff: StaffHeader,
+    kind: &'static str,
+    title: &'static str,
+    placeholders: &'static [(&'static str, &'static str, &'static str)],
+    fields: Vec<Field>,
+    /// The preview: (label, rendered) per part.
+    preview: Vec<(&'static str, String)>,
+    done: Option<&'static str>,
+}
+
+impl MailPage {
+    fn has_errors(&self) -> bool {
+        self.fields.iter().any(|f| f.error.is_some())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Done {
+    gedaan: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Posted {
+    #[serde(default)]
+    onderwerp: String,
+    #[serde(default)]
+    tekst: String,
+    #[serde(default)]
+    html: String,
+    #[serde(default)]
+    actie: String,
+}
+
+fn field_name(part: Part) -> &'static str {
+    match part {
+        Part::Subject => "onderwerp",
+        Part::Text => "tekst",
+        Part::Html => "html",
+    }
+}
+
+fn label(lang: Lang, part: Part) -> &'static str {
+    match part {
+        Part::Subject => lang.t("Onderwerp", "Subject"),
+        Part::Text => lang.t("Tekst (platte tekst)", "Text (plain text)"),
+        Part::Html => lang.t("HTML", "HTML"),
+    }
+}
+
+fn kind(name: &str) -> Result<MailKind, WebError> {
+    MailKind::parse(name).ok_or(WebError::NotFound)
+}
+
+pub(crate) async fn mails_get(State(state): State<AppState>, lang: Lang, staff: Staff) -> Response {
+    let result = async {
+        beheerder(&staff)?;
+        let mut rows = Vec::new();
+        for kind in MailKind::ALL {
+            let own = overrides(state.app.store().as_ref(), kind).await?;
+            let parts: Vec<&str> = Part::ALL
+                .iter()
+                .zip(&own)
+                .filter(|(_, o)| o.is_some())
+                .map(|(p, _)| field_name(*p))
+                .collect();
+            let state = if parts.is_empty() {
+                lang.t("standaard", "built-in").to_owned()
+            } else {
+                format!("{}: {}", lang.t("eigen", "own"), parts.join(", "))
+            };
+            rows.push((kind.as_str(), kind.title_nl(), state));
+        }
+        let page = MailsPage {
+            lang,
+            staff: staff.header(),
+            rows,
+        };
+        Ok::<_, WebError>(page.into_response())
+    };
+    result.await.unwrap_or_else(|e| e.page(lang))
+}
+
+fn page(
+    lang: Lang,
+    staff: &Staff,
+    kind: MailKind,
+    fields: Vec<Field>,
+    preview: Vec<(&'static str, String)>,
+    done: Option<&'static str>,
+) -> Response {
+    let page = MailPage {
+        lang,
+        staff: staff.header(),
+        kind: kind.as_str(),
+        title: kind.title_nl(),
+        placeholders: kind.placeholders(),
+        fields,
+        preview,
+        done,
+    };
+    let status = if page.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (status, page).into_response()
+}
+
+fn fields(lang: Lang, values: [String; 3]) -> Vec<Field> {
+    Part::ALL
+        .into_iter()
+        .zip(values)
+        .map(|(part, value)| Field {
+            name: field_name(part),
+            label: label(lang, part),
+            value,
+            error: None,
+            rows: if part == Part::Subject { 1 } else { 12 },
+        })
+        .collect()
+}
+
+pub(crate) async fn mail_get(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(name): Path<String>,
+    Query(done): Query<Done>,
+    staff: Staff,
+) -> Response {
+    let result = async {
+        beheerder(&staff)?;
+        let kind = kind(&name)?;
+        let own = overrides(state.app.store().as_ref(), kind).await?;
+        let done = match done.gedaan.as_deref() {
+            Some("opgeslagen") => Some(lang.t(
+                "Opgeslagen. De volgende e-mail van deze soort gebruikt deze tekst.",
+                "Saved. The next mail of this kind uses this wording.",
+            )),
+            Some("standaard") => Some(lang.t(
+                "De standaardtekst geldt weer.",
+                "The built-in wording applies again.",
+            )),
+            _ => None,
+        };
+        let values = own.map(Option::unwrap_or_default);
+        Ok::<_, WebError>(page(
+            lang,
+            &staff,
+            kind,
+            fields(lang, values),
+            Vec::new(),
+            done,
+        ))
+    };
+    result.await.unwrap_or_else(|e| e.page(lang))
+}
+
+pub(crate) async fn mail_post(
+    State(state): State<AppState>,
+    lang: Lang,
+    Path(name): Path<String>,
+    StaffForm { staff, form }: StaffForm<Posted>,
+) -> Response {
+    let result = async {
+        beheerder(&staff)?;
+        let kind = kind(&name)?;
+        let by = staff.session().user.email.clone();
+        let now = state.app.clock().now();
+        let store = state.app.store();
+        if form.actie == "standaard" {
+            for part in Part::ALL {
+                store
+                    .save_template(&key(kind, part), None, &by, now)
+                    .await?;
+            }
+            tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates reset");
+            let to = format!("/kantoor/beheer/mails/{}?gedaan=standaard", kind.as_str());
+            return Ok(Redirect::to(&to).into_response());
+        }
+        let posted = [form.onderwerp, form.tekst, form.html].map(|v| v.replace("\r\n", "\n"));
+        let mut fields = fields(lang, posted);
+        let mut shown = Vec::new();
+        for (part, field) in Part::ALL.into_iter().zip(&mut fields) {
+            if field.value.trim().is_empty() {
+                shown.push((
+                    field.label,
+                    lang.t("(standaardtekst)", "(built-in wording)").to_owned(),
+                ));
+                continue;
+            }
+            if field.value.chars().count() > MAX_PART_CHARS {
+                field.error = Some(format!(
+                    "{} {MAX_PART_CHARS} {}",
+                    lang.t("Dit deel is langer dan", "This part is longer than"),
+                    lang.t("tekens.", "characters.")
+                ));
+                continue;
+            }
+            match preview(kind, part, &field.value) {
+                Ok(text) => shown.push((field.label, text)),
+                Err(e) => field.error = Some(e.to_string()),
+            }
+        }
+        let failed = fields.iter().any(|f| f.error.is_some());
+        if failed || form.actie == "voorbeeld" {
+            let preview = if failed { Vec::new() } else { shown };
+            return Ok(page(lang, &staff, kind, fields, preview, None));
+        }
+        for (part, field) in Part::ALL.into_iter().zip(&fields) {
+            let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
+            store
+                .save_template(&key(kind, part), source, &by, now)
+                .await?;
+        }
+        tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates saved");
+        let to = format!("/kantoor/beheer/mails/{}?gedaan=opgeslagen", kind.as_str());
+        Ok(Redirect::to(&to).into_response())
+    };
+    result.await.unwrap_or_else(|e: WebError| e.page(lang))
+}
