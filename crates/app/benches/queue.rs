@@ -44,6 +44,7 @@ async fn run() {
             state: None,
             after: None,
             limit: 1,
+            ..Default::default()
         })
         .await
         .expect("queue");
@@ -76,6 +77,7 @@ async fn run() {
         state: None,
         after: None,
         limit: 50,
+        ..Default::default()
     };
     let per_region = QueueQuery {
         region: Some("midden".into()),

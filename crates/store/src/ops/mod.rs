@@ -12,6 +12,7 @@ pub(crate) mod inbound;
 pub(crate) mod jobs;
 pub(crate) mod lookup;
 pub(crate) mod queue;
+pub(crate) mod queue_search;
 pub(crate) mod sessions;
 pub(crate) mod tokens;
 pub(crate) mod users;

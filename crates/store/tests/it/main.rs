@@ -17,3 +17,4 @@ mod jobs;
 mod lookup;
 mod plans;
 mod queue;
+mod queue_search;

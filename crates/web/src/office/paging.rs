@@ -121,6 +121,7 @@ pub(crate) async fn fetch(
             state: filter.state.clone(),
             after: filter.after,
             limit: limit + 1,
+            ..Default::default()
         };
         rows.extend(state.app.store().queue(&q).await?);
     }
