@@ -14,5 +14,6 @@ pub(crate) mod lookup;
 pub(crate) mod queue;
 pub(crate) mod queue_search;
 pub(crate) mod sessions;
+pub(crate) mod sql_text;
 pub(crate) mod tokens;
 pub(crate) mod users;

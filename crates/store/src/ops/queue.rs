@@ -9,14 +9,11 @@
 //!
 //! Search (`ops::queue_search`) adds one condition whose text differs per database.
 //!
-//! The texts are built from the filters present and interned ([`intern`]): sqlx runs
-//! `&'static str` queries, and there are at most a few hundred combinations, so each text is
-//! leaked once and reused (the statement cache then sees the same text again).
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+//! The texts are built from the filters present and interned (`ops::sql_text::intern`): there
+//! are at most a few hundred combinations, each leaked once and reused.
 
 use super::queue_search::{self, Search};
+use super::sql_text::intern;
 use crate::Backend;
 use crate::error::StoreError;
 use crate::exec::{Arg, Conn, args, ts, uuid};
@@ -69,21 +66,6 @@ pub(crate) fn query(backend: Backend, q: &QueueQuery) -> (&'static str, Vec<Arg>
     }
     text.push_str(PAGE);
     (intern(text), a)
-}
-
-/// The `&'static` copy of a queue text; each distinct text is leaked once (see module docs).
-fn intern(text: String) -> &'static str {
-    static TEXTS: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
-    let mut texts = TEXTS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(t) = texts.get(&text) {
-        return t;
-    }
-    let leaked: &'static str = Box::leak(text.clone().into_boxed_str());
-    texts.insert(text, leaked);
-    leaked
 }
 
 #[derive(Debug, sqlx::FromRow)]

@@ -7,6 +7,7 @@ mod scratch_db;
 mod accounts;
 mod attachments;
 mod audit;
+mod batch_write;
 mod catalog;
 mod complaints;
 mod concurrency;
