@@ -2,8 +2,6 @@
 //! events by 100, jobs by 150, idempotency keys by 512): every complaint, event and job is
 //! written once, references stay gap-free and the chains verify.
 
-use store::*;
-
 use crate::helpers::*;
 
 conformance_test!(a_batch_larger_than_every_chunk_is_written_whole_and_verifies);
