@@ -120,7 +120,9 @@ async fn run() {
     // An open complaint's own reference, as staff would type it.
     let some_open = app.store().queue(&first_page).await.expect("page");
     let by_reference = search(
-        &some_open.last().map_or("K-2026-000001".into(), |r| r.reference.to_string()),
+        &some_open
+            .last()
+            .map_or("K-2026-000001".into(), |r| r.reference.to_string()),
         &first_page,
     );
     // Search results, a deep page: the cursor 5 pages into "Jansen".
