@@ -1,6 +1,6 @@
 //! The work queue at size: seeds a database with realistic complaints (default 1,000,000) and
 //! measures the queries staff run all day: open complaints by nearest deadline, per region, and
-//! a deep page. Prints each query's plan, so `docs/store.md` can show they stay on indexes.
+//! a deep page; per handler, channel and category; and full-text searches. Prints each query's plan, so `docs/store.md` can show they stay on indexes.
 //!
 //! ```sh
 //! cargo bench -p wederhoor-app --bench queue                       # SQLite, 1,000,000 complaints
@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use app::seed::SeedOptions;
 use app::{App, SystemClock};
-use store::QueueQuery;
+use store::{AssigneeFilter, QueueQuery};
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -44,6 +44,7 @@ async fn run() {
             state: None,
             after: None,
             limit: 1,
+            ..Default::default()
         })
         .await
         .expect("queue");
@@ -76,6 +77,7 @@ async fn run() {
         state: None,
         after: None,
         limit: 50,
+        ..Default::default()
     };
     let per_region = QueueQuery {
         region: Some("midden".into()),
@@ -93,11 +95,57 @@ async fn run() {
             deep.after = Some(last.cursor());
         }
     }
+    let mine = QueueQuery {
+        assignee: Some(AssigneeFilter::User("behandelaar-midden-1".into())),
+        ..first_page.clone()
+    };
+    let unassigned = QueueQuery {
+        assignee: Some(AssigneeFilter::Unassigned),
+        ..first_page.clone()
+    };
+    let by_channel = QueueQuery {
+        channel: Some("letter".into()),
+        ..first_page.clone()
+    };
+    let by_category = QueueQuery {
+        category: Some("bereikbaarheid".into()),
+        ..per_region.clone()
+    };
+    let search = |text: &str, base: &QueueQuery| QueueQuery {
+        search: Some(text.into()),
+        ..base.clone()
+    };
+    let by_name = search("Jansen", &first_page);
+    let by_full_name = search("Sanne de Vries", &per_region);
+    // An open complaint's own reference, as staff would type it.
+    let some_open = app.store().queue(&first_page).await.expect("page");
+    let by_reference = search(
+        &some_open
+            .last()
+            .map_or("K-2026-000001".into(), |r| r.reference.to_string()),
+        &first_page,
+    );
+    // Search results, a deep page: the cursor 5 pages into "Jansen".
+    let mut search_deep = by_name.clone();
+    for _ in 0..5 {
+        let rows = app.store().queue(&search_deep).await.expect("page");
+        if let Some(last) = rows.last() {
+            search_deep.after = Some(last.cursor());
+        }
+    }
     for (name, q) in [
         ("open, nearest deadline first, page 1", &first_page),
         ("open in one region, page 1", &per_region),
         ("open in one region and state, page 1", &per_region_state),
         ("open, page 41 (keyset)", &deep),
+        ("open, one handler's, page 1", &mine),
+        ("open, unassigned, page 1", &unassigned),
+        ("open, one channel (letter), page 1", &by_channel),
+        ("open in one region and category, page 1", &by_category),
+        ("search a surname (Jansen), page 1", &by_name),
+        ("search a full name in one region, page 1", &by_full_name),
+        ("search an exact reference", &by_reference),
+        ("search a surname, page 6 (keyset)", &search_deep),
     ] {
         let median = measure(|| async {
             black_box(app.store().queue(q).await.expect("queue"));

@@ -136,7 +136,7 @@ impl<B: Db> Store for SqlStore<B> {
     }
 
     async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>, StoreError> {
-        queue::fetch(&mut *self.read().await?, q).await
+        queue::fetch(&mut *self.read().await?, B::KIND, q).await
     }
 
     async fn count_open(&self) -> Result<i64, StoreError> {
@@ -145,7 +145,7 @@ impl<B: Db> Store for SqlStore<B> {
     }
 
     async fn explain_queue(&self, q: &QueueQuery) -> Result<String, StoreError> {
-        let (sql, args) = queue::query(q);
+        let (sql, args) = queue::query(B::KIND, q);
         self.0.explain(sql, args).await
     }
 

@@ -16,9 +16,10 @@
 //! - event payloads are TEXT: the exact JSON bytes that were hashed (JSONB would normalise them
 //!   and break the chain). Job payloads and deadlines are TEXT as well, for one code path.
 //!
-//! The SQL text differs in one place only: claiming jobs, where PostgreSQL adds
-//! `FOR UPDATE SKIP LOCKED` (SQLite has a single writer, so there is nothing to skip). DDL lives
-//! in one migrations folder per backend.
+//! The SQL text differs in two places only: claiming jobs, where PostgreSQL adds
+//! `FOR UPDATE SKIP LOCKED` (SQLite has a single writer, so there is nothing to skip), and the
+//! work queue's full-text condition (`ops::queue_search`: FTS5 `MATCH` on SQLite, a Dutch
+//! `tsvector` on PostgreSQL). DDL lives in one migrations folder per backend.
 //!
 //! # Transactions
 //! Each write method is one transaction: a complaint's events, projection and follow-up jobs are
@@ -114,8 +115,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<Option<ComplaintRecord>, StoreError>;
     /// The complaint's events in seq order.
     async fn events(&self, id: ComplaintId) -> Result<Vec<StoredEvent>, StoreError>;
-    /// Open complaints by nearest deadline (then id), filterable by region and state,
-    /// keyset-paged; always served from a partial index without a sort.
+    /// Open complaints by nearest deadline (then id), filterable by region, state, handler,
+    /// channel and category, keyset-paged; each single filter is served from a partial index
+    /// without a sort. A search (words or an exact reference) narrows any of these; words
+    /// match by prefix on SQLite and by Dutch stem on PostgreSQL (`QueueQuery::search`).
     async fn queue(&self, q: &QueueQuery) -> Result<Vec<QueueRow>, StoreError>;
     async fn count_open(&self) -> Result<i64, StoreError>;
     /// The query plan of `queue(q)` as text. On PostgreSQL it is planned with sequential and

@@ -16,12 +16,13 @@ macro_rules! projection_columns {
     };
 }
 
-pub(crate) const INSERT_COMPLAINT: &str = concat!(
+/// Inserts complaints: this head, then per row 21 values (`$1..$15` the projection as
+/// [`projection_args`], then id, ref_year, ref_number, idempotency_key, seq, created_at; and
+/// `updated_at` repeats `created_at`), built by `ops::sql_text::values`.
+pub(crate) const INSERT_COMPLAINTS_HEAD: &str = concat!(
     "INSERT INTO complaints (",
     projection_columns!(),
-    ", id, ref_year, ref_number, idempotency_key, seq, created_at, updated_at) VALUES \
-     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-      $16, $17, $18, $19, $20, $21, $21)"
+    ", id, ref_year, ref_number, idempotency_key, seq, created_at, updated_at) VALUES"
 );
 
 /// Replaces the projection only if nobody appended since `expected_seq` ($19).
@@ -32,9 +33,6 @@ pub(crate) const UPDATE_COMPLAINT: &str = "UPDATE complaints SET state = $1, clo
      procedure_version = $15, seq = $16, updated_at = $17 WHERE id = $18 AND seq = $19";
 
 pub(crate) const COMPLAINT_SEQ: &str = "SELECT seq FROM complaints WHERE id = $1";
-
-pub(crate) const COMPLAINT_BY_KEY: &str =
-    "SELECT id, ref_year, ref_number FROM complaints WHERE idempotency_key = $1";
 
 /// Reserves `$2` numbers for year `$1`; returns the last one reserved. Takes the counter's row
 /// lock until commit on PostgreSQL; SQLite's single writer serialises it anyway.
@@ -53,9 +51,9 @@ pub(crate) const COMPLAINT_BY_REFERENCE: &str = concat!(
     " FROM complaints WHERE ref_year = $1 AND ref_number = $2"
 );
 
-pub(crate) const INSERT_EVENT: &str = "INSERT INTO events \
-     (complaint_id, seq, kind, actor, at, payload, prev_hash, hash) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+/// Inserts events, rows of 8 values.
+pub(crate) const INSERT_EVENTS_HEAD: &str = "INSERT INTO events \
+     (complaint_id, seq, kind, actor, at, payload, prev_hash, hash) VALUES";
 pub(crate) const EVENT_HASH: &str = "SELECT hash FROM events WHERE complaint_id = $1 AND seq = $2";
 pub(crate) const EVENTS_OF: &str = "SELECT complaint_id, seq, kind, actor, at, payload, \
      prev_hash, hash FROM events WHERE complaint_id = $1 ORDER BY seq";
@@ -64,6 +62,16 @@ pub(crate) const EVENTS_OF: &str = "SELECT complaint_id, seq, kind, actor, at, p
 pub(crate) const INSERT_JOB: &str = "INSERT INTO jobs \
      (kind, payload, run_at, dedupe_key, created_at) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (dedupe_key) DO NOTHING";
+
+/// [`INSERT_JOB`] for several rows of 5 values; a row whose dedupe key is known (also from an
+/// earlier row of the same statement) is skipped.
+pub(crate) const INSERT_JOBS_HEAD: &str = "INSERT INTO jobs \
+     (kind, payload, run_at, dedupe_key, created_at) VALUES";
+pub(crate) const INSERT_JOBS_TAIL: &str = " ON CONFLICT (dedupe_key) DO NOTHING";
+
+/// The complaints of a batch's idempotency keys: this head, then an `IN (…)` list.
+pub(crate) const COMPLAINTS_BY_KEYS_HEAD: &str =
+    "SELECT idempotency_key, id, ref_year, ref_number FROM complaints WHERE idempotency_key IN";
 
 /// One stored complaint row.
 #[derive(Debug, sqlx::FromRow)]
@@ -97,7 +105,7 @@ pub(crate) struct ProjectionRow {
     procedure_version: String,
 }
 
-/// The projection as $1..$15 of [`INSERT_COMPLAINT`] and [`UPDATE_COMPLAINT`].
+/// The projection as $1..$15 of [`INSERT_COMPLAINTS_HEAD`] rows and [`UPDATE_COMPLAINT`].
 pub(crate) fn projection_args(p: &Projection) -> Vec<Arg> {
     args![
         p.state.as_str(),

@@ -154,14 +154,33 @@ pub struct ComplaintRecord {
     pub updated_at: Timestamp,
 }
 
-/// Open complaints by nearest deadline, optionally one region and/or state, keyset-paged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Open complaints by nearest deadline, keyset-paged, optionally filtered by region, state,
+/// handler, channel and category, and by words from the search text (see `Store::queue`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QueueQuery {
     pub region: Option<String>,
     pub state: Option<String>,
+    /// Whose complaints: one handler's, or those without a handler.
+    pub assignee: Option<AssigneeFilter>,
+    pub channel: Option<String>,
+    pub category: Option<String>,
+    /// User text: an exact reference (`K-2026-000123` or `2026-000123`), or words that must all
+    /// occur in the complaint's search text (reference, name, e-mail, region, category,
+    /// description, employee). Any text is safe here: it is bound as a parameter and quoted for
+    /// the full-text syntax. Matching differs per database: see `ops::queue_search`.
+    pub search: Option<String>,
     /// The cursor of the last row of the previous page ([`QueueRow::cursor`]).
     pub after: Option<(Date, ComplaintId)>,
     pub limit: u32,
+}
+
+/// The handler filter of the work queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssigneeFilter {
+    /// Complaints assigned to this user id (as stored in the projection's `assignee`).
+    User(String),
+    /// Complaints nobody handles yet.
+    Unassigned,
 }
 
 /// One line of the work queue.

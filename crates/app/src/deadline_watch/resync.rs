@@ -32,6 +32,7 @@ pub async fn resync(
                 state: None,
                 after,
                 limit: page.max(1),
+                ..QueueQuery::default()
             })
             .await?;
         let Some(last) = rows.last() else {

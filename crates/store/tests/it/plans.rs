@@ -20,6 +20,7 @@ fn queries() -> Vec<QueueQuery> {
                 state: state.map(Into::into),
                 after,
                 limit: 50,
+                ..Default::default()
             });
         }
     }

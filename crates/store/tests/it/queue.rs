@@ -43,6 +43,7 @@ fn q(region: Option<&str>, state: Option<&str>, limit: u32) -> QueueQuery {
         state: state.map(Into::into),
         after: None,
         limit,
+        ..Default::default()
     }
 }
 

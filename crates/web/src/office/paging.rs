@@ -7,12 +7,16 @@
 //! That keeps every query on an index, where an `IN` list would need a sort of all matching
 //! rows. Staff with all regions get the single unfiltered query.
 //!
+//! Handler ("mine", "unassigned"), channel, category and the search words go to the store as
+//! they are (the search is user text: the store binds and quotes it).
+//!
 //! "Only overdue" needs no query of its own: overdue rows (last day before today) are a prefix
 //! of the deadline order, so the page stops at the first row that is not overdue.
 
+use domain::complaint::Channel;
 use jiff::civil::Date;
 use serde::Deserialize;
-use store::{ComplaintId, QueueQuery, QueueRow, UserRecord};
+use store::{AssigneeFilter, ComplaintId, QueueQuery, QueueRow, UserRecord};
 
 use super::labels::open_state;
 use super::staff::percent_encode;
@@ -27,6 +31,16 @@ pub(crate) struct QueueParams {
     pub(crate) status: String,
     #[serde(default)]
     pub(crate) verlopen: String,
+    /// `mij` (assigned to me) or `niemand` (unassigned).
+    #[serde(default)]
+    pub(crate) behandelaar: String,
+    #[serde(default)]
+    pub(crate) kanaal: String,
+    #[serde(default)]
+    pub(crate) categorie: String,
+    /// Search words or a reference.
+    #[serde(default)]
+    pub(crate) zoek: String,
     /// The cursor: `<date>_<uuid>` of the previous page's last row.
     #[serde(default)]
     pub(crate) na: String,
@@ -38,8 +52,33 @@ pub(crate) struct Filter {
     pub region: Option<String>,
     pub state: Option<String>,
     pub overdue_only: bool,
+    pub handler: Option<Handler>,
+    pub channel: Option<Channel>,
+    pub category: Option<String>,
+    /// At most [`MAX_SEARCH`] characters.
+    pub search: Option<String>,
     pub after: Option<(Date, ComplaintId)>,
 }
+
+/// The handler filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Handler {
+    /// Complaints assigned to the staff member looking.
+    Mine,
+    Unassigned,
+}
+
+impl Handler {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Handler::Mine => "mij",
+            Handler::Unassigned => "niemand",
+        }
+    }
+}
+
+/// Longer search input is cut (the store uses at most 16 words anyway).
+const MAX_SEARCH: usize = 200;
 
 impl Filter {
     /// A region the user may not see, an unknown state or a malformed cursor is not found.
@@ -52,6 +91,17 @@ impl Filter {
         if state.as_deref().is_some_and(|s| open_state(s).is_none()) {
             return Err(WebError::NotFound);
         }
+        let handler = match p.behandelaar.trim() {
+            "" => None,
+            "mij" => Some(Handler::Mine),
+            "niemand" => Some(Handler::Unassigned),
+            _ => return Err(WebError::NotFound),
+        };
+        let channel = match non_empty(&p.kanaal) {
+            None => None,
+            Some(c) => Some(Channel::parse(&c).ok_or(WebError::NotFound)?),
+        };
+        let search = non_empty(&p.zoek).map(|s| s.chars().take(MAX_SEARCH).collect());
         let after = match non_empty(&p.na) {
             None => None,
             Some(c) => Some(parse_cursor(&c).ok_or(WebError::NotFound)?),
@@ -60,6 +110,10 @@ impl Filter {
             region,
             state,
             overdue_only: !p.verlopen.is_empty(),
+            handler,
+            channel,
+            category: non_empty(&p.categorie),
+            search,
             after,
         })
     }
@@ -75,6 +129,18 @@ impl Filter {
         }
         if self.overdue_only {
             pairs.push("verlopen=1".to_owned());
+        }
+        if let Some(h) = self.handler {
+            pairs.push(format!("behandelaar={}", h.code()));
+        }
+        if let Some(c) = self.channel {
+            pairs.push(format!("kanaal={}", c.as_str()));
+        }
+        if let Some(c) = &self.category {
+            pairs.push(format!("categorie={}", percent_encode(c)));
+        }
+        if let Some(z) = &self.search {
+            pairs.push(format!("zoek={}", percent_encode(z)));
         }
         if let Some((d, id)) = after {
             pairs.push(format!("na={d}_{id}"));
@@ -115,6 +181,13 @@ pub(crate) async fn fetch(
         let q = QueueQuery {
             region,
             state: filter.state.clone(),
+            assignee: filter.handler.map(|h| match h {
+                Handler::Mine => AssigneeFilter::User(user.id.to_string()),
+                Handler::Unassigned => AssigneeFilter::Unassigned,
+            }),
+            channel: filter.channel.map(|c| c.as_str().to_owned()),
+            category: filter.category.clone(),
+            search: filter.search.clone(),
             after: filter.after,
             limit: limit + 1,
         };
@@ -147,12 +220,19 @@ mod tests {
             region: Some("noord".into()),
             state: None,
             overdue_only: true,
+            handler: Some(Handler::Mine),
+            channel: Some(Channel::Letter),
+            category: None,
+            search: Some("de \"Vries\" & co".into()),
             after: None,
         };
         let href = f.href(Some((d, id)));
         assert_eq!(
             href,
-            format!("/kantoor?regio=noord&verlopen=1&na=2026-05-05_{id}")
+            format!(
+                "/kantoor?regio=noord&verlopen=1&behandelaar=mij&kanaal=letter\
+                 &zoek=de%20%22Vries%22%20%26%20co&na=2026-05-05_{id}"
+            )
         );
         assert_eq!(parse_cursor(&format!("2026-05-05_{id}")), Some((d, id)));
         assert_eq!(parse_cursor("2026-05-05"), None);

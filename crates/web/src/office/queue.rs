@@ -6,12 +6,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use domain::complaint::Channel;
 use domain::time::civil_date;
 
 use super::labels::{
     Nearness, OPEN_STATES, date_short, deadline_kind_label, state_label, status_label,
 };
-use super::paging::{Filter, QueueParams, fetch};
+use super::paging::{Filter, Handler, QueueParams, fetch};
 use super::staff::{Staff, StaffHeader};
 use crate::AppState;
 use crate::error::WebError;
@@ -30,6 +31,12 @@ struct QueuePage {
     regions: Vec<Choice>,
     states: Vec<Choice>,
     overdue_only: bool,
+    /// Handler choices: everyone's, mine, unassigned.
+    handlers: Vec<Choice>,
+    channels: Vec<Choice>,
+    categories: Vec<Choice>,
+    /// The search input as typed.
+    search: String,
     rows: Vec<Line>,
     /// The next page, when there is one.
     next: Option<String>,
@@ -163,6 +170,37 @@ async fn queue(
             selected: filter.state.as_deref() == Some(s.code()),
         })
         .collect();
+    let handlers = [
+        (Handler::Mine, lang.t("Mijn klachten", "My complaints")),
+        (
+            Handler::Unassigned,
+            lang.t("Zonder behandelaar", "Unassigned"),
+        ),
+    ]
+    .into_iter()
+    .map(|(h, label)| Choice {
+        code: h.code().to_owned(),
+        label: label.to_owned(),
+        selected: filter.handler == Some(h),
+    })
+    .collect();
+    let channels = Channel::ALL
+        .into_iter()
+        .map(|c| Choice {
+            code: c.as_str().to_owned(),
+            label: lang.t(c.label_nl(), channel_label_en(c)).to_owned(),
+            selected: filter.channel == Some(c),
+        })
+        .collect();
+    let category_choices = categories
+        .iter()
+        .filter(|c| c.active || filter.category.as_deref() == Some(&c.code))
+        .map(|c| Choice {
+            code: c.code.clone(),
+            label: lang.t(&c.name_nl, &c.name_en).to_owned(),
+            selected: filter.category.as_deref() == Some(&c.code),
+        })
+        .collect();
     Ok(QueuePage {
         lang,
         staff: staff.header(),
@@ -172,8 +210,22 @@ async fn queue(
         regions,
         states,
         overdue_only: filter.overdue_only,
+        handlers,
+        channels,
+        categories: category_choices,
+        search: filter.search.clone().unwrap_or_default(),
         rows: lines,
         next,
         first,
     })
+}
+
+fn channel_label_en(c: Channel) -> &'static str {
+    match c {
+        Channel::Web => "the online complaint form",
+        Channel::Email => "e-mail",
+        Channel::Phone => "phone",
+        Channel::Letter => "letter",
+        Channel::InPerson => "in person at the office",
+    }
 }

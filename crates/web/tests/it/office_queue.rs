@@ -1,10 +1,14 @@
 //! The work queue: order by nearest deadline, what a row shows, filters, paging and the
 //! deadline status as the clock moves.
 
-use domain::complaint::{Actor, Command, ContactMethod, Role};
+use app::Intake;
+use domain::complaint::{
+    Actor, Category, Channel, Command, Complainant, ContactDetails, ContactMethod, EmailAddress,
+    PersonName, RegionCode, Role, Text, UserId,
+};
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, squash};
+use crate::helpers::{STAFF_PASSWORD, TestApp, squash};
 use crate::office_fixtures::{next_page, references, register};
 
 #[tokio::test]
@@ -178,4 +182,186 @@ async fn paging_walks_the_whole_queue_without_duplicates_or_gaps() {
     head.sort();
     earliest.sort();
     assert_eq!(head, earliest);
+}
+
+/// Registers a complaint like [`register`], then adjusts channel, category, handler and text.
+async fn register_as(
+    t: &TestApp,
+    region: &str,
+    name: &str,
+    channel: Channel,
+    category: &str,
+    assignee: Option<&str>,
+    description: &str,
+) -> String {
+    let intake = Intake {
+        channel,
+        received_at: "2026-04-06T09:00:00Z".parse().unwrap(),
+        complainant: Complainant {
+            name: PersonName::try_from(name).unwrap(),
+            contact: ContactDetails::new(
+                Some(EmailAddress::try_from("klager@example.nl").unwrap()),
+                None,
+            )
+            .unwrap(),
+            address: None,
+            representative: None,
+        },
+        region: RegionCode::try_from(region).unwrap(),
+        category: Category::try_from(category).unwrap(),
+        description: Text::try_from(description).unwrap(),
+        employee_concerned: None,
+        desired_outcome: None,
+        assignee: assignee.map(|a| UserId::try_from(a.to_owned()).unwrap()),
+    };
+    // Only the web form is the complainant's own; other channels are registered by staff.
+    let actor = match channel {
+        Channel::Web => Actor::Complainant,
+        _ => Actor::Staff {
+            user: UserId::try_from("balie".to_owned()).unwrap(),
+            role: Role::Klachtbehandelaar,
+        },
+    };
+    let registered = t
+        .app
+        .register(intake, actor, None)
+        .await
+        .expect("registered");
+    registered.reference.to_string()
+}
+
+#[tokio::test]
+async fn filters_narrow_the_queue_by_handler_channel_and_category() {
+    let t = TestApp::spawn().await;
+    let me = t.staff_user(Role::Klachtbehandelaar, &["noord"]).await;
+    let my_id = me.id.to_string();
+    let mine = register_as(
+        &t,
+        "noord",
+        "A. Mijn",
+        Channel::Phone,
+        "bejegening",
+        Some(&my_id),
+        "Onbeleefd aan de balie.",
+    )
+    .await;
+    let nobody = register_as(
+        &t,
+        "noord",
+        "B. Niemand",
+        Channel::Letter,
+        "bejegening",
+        None,
+        "Brief over de wachttijd.",
+    )
+    .await;
+    let other = register_as(
+        &t,
+        "noord",
+        "C. Ander",
+        Channel::Web,
+        "bereikbaarheid",
+        Some("iemand-anders"),
+        "Telefoon werd niet opgenomen.",
+    )
+    .await;
+    let client = TestApp::new_client();
+    t.login(&client, &me.email, STAFF_PASSWORD).await;
+
+    let (status, all) = t.get_with(&client, "/kantoor").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(references(&all).len(), 3);
+    let form = squash(&all);
+    for field in [
+        "<label for=\"behandelaar\">Behandelaar</label>",
+        "<option value=\"mij\">Mijn klachten</option>",
+        "<option value=\"niemand\">Zonder behandelaar</option>",
+        "<label for=\"kanaal\">Binnengekomen via</label>",
+        "<option value=\"letter\">brief</option>",
+        "<label for=\"categorie\">Categorie</label>",
+        "<label for=\"zoek\">Zoeken</label>",
+    ] {
+        assert!(form.contains(field), "{field}");
+    }
+    let (_, page) = t.get_with(&client, "/kantoor?behandelaar=mij").await;
+    assert_eq!(references(&page), vec![mine.clone()]);
+    assert!(page.contains("<option value=\"mij\" selected>"));
+    let (_, page) = t.get_with(&client, "/kantoor?behandelaar=niemand").await;
+    assert_eq!(references(&page), vec![nobody.clone()]);
+    let (_, page) = t.get_with(&client, "/kantoor?kanaal=letter").await;
+    assert_eq!(references(&page), vec![nobody.clone()]);
+    assert!(page.contains("<option value=\"letter\" selected>"));
+    let (_, page) = t
+        .get_with(&client, "/kantoor?categorie=bereikbaarheid")
+        .await;
+    assert_eq!(references(&page), vec![other]);
+    let (_, page) = t
+        .get_with(
+            &client,
+            "/kantoor?categorie=bejegening&kanaal=phone&behandelaar=mij",
+        )
+        .await;
+    assert_eq!(references(&page), vec![mine]);
+    let (_, page) = t.get_with(&client, "/kantoor?zoek=wachttijd").await;
+    assert_eq!(references(&page), vec![nobody.clone()]);
+    let (_, page) = t
+        .get_with(&client, &format!("/kantoor?zoek={nobody}"))
+        .await;
+    assert_eq!(references(&page), vec![nobody], "an exact reference");
+    for bad in ["behandelaar=iedereen", "kanaal=duif"] {
+        let (status, _) = t.get_with(&client, &format!("/kantoor?{bad}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn search_keeps_region_scope_survives_nasty_input_and_pages() {
+    let t = TestApp::spawn().await;
+    let mut noord = Vec::new();
+    for i in 0..55 {
+        noord.push(register(&t, "noord", &format!("Jansen {i}"), "2026-04-06T09:00:00Z").await);
+    }
+    register(&t, "oost", "Jansen Oost", "2026-04-06T09:00:00Z").await;
+    register(&t, "noord", "Pietersen", "2026-04-06T09:00:00Z").await;
+    let client = t.login_as(Role::Klachtbehandelaar, &["noord"]).await;
+
+    let (_, page1) = t.get_with(&client, "/kantoor?zoek=Jansen").await;
+    assert!(
+        page1.contains("value=\"Jansen\""),
+        "the search is shown in its field"
+    );
+    let next = next_page(&page1).expect("a next page");
+    assert!(next.starts_with("/kantoor?zoek=Jansen&na="), "{next}");
+    let (_, page2) = t.get_with(&client, &next).await;
+    let mut seen: Vec<String> = references(&page1)
+        .into_iter()
+        .chain(references(&page2))
+        .collect();
+    assert_eq!(seen.len(), 55, "only noord, no Pietersen");
+    seen.sort();
+    noord.sort();
+    assert_eq!(seen, noord);
+
+    for nasty in [
+        "%22",
+        "-",
+        "AND",
+        "NEAR(",
+        "%22jansen%22%20OR%20*",
+        "%27%3B--",
+        "%5C",
+        "%00",
+        "%F0%9F%98%80",
+    ] {
+        let (status, html) = t.get_with(&client, &format!("/kantoor?zoek={nasty}")).await;
+        assert_eq!(status, StatusCode::OK, "{nasty}");
+        assert!(!html.contains("Jansen Oost"), "{nasty}");
+    }
+    let (_, quoted) = t
+        .get_with(&client, "/kantoor?zoek=%22Jansen%22%20-oost")
+        .await;
+    assert!(
+        references(&quoted).is_empty(),
+        "every word must occur, '-' is no operator"
+    );
 }

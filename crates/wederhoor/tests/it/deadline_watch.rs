@@ -256,6 +256,7 @@ async fn exactly_once(db: &TestDb, app: &App, outbox: &Path, complaints: usize) 
                 state: None,
                 after,
                 limit: 500,
+                ..store::QueueQuery::default()
             })
             .await
             .unwrap();

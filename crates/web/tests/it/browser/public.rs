@@ -44,9 +44,12 @@ async fn a_complaint_filed_in_a_browser_gets_a_reference_a_receipt_link_and_can_
     browser.fill("naam", "Anna de Vries").await;
     app.clock.advance(SignedDuration::from_secs(10));
     browser.click("form button[type=submit]").await;
+    // The answer page takes a moment on a busy machine: wait for it.
     let summary = browser
         .client
-        .find(Locator::Css(".error-summary"))
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css(".error-summary"))
         .await
         .expect("error summary");
     assert!(summary.text().await.expect("text").contains("e-mailadres"));
