@@ -12,6 +12,8 @@ mod audit;
 mod deadlines;
 mod group_commit;
 mod mail_intake;
+mod outcomes;
 mod references;
 mod refusals;
 mod walk;
+mod worker_shutdown;
