@@ -2,6 +2,7 @@
 
 mod audit;
 mod calendar;
+mod dashboard;
 mod db;
 // The mail crate's Dovecot helper, shared rather than copied; not every helper is used here.
 #[allow(dead_code)]
