@@ -17,6 +17,8 @@
 //! no-store`: the pages hold personal data and credentials.
 
 mod complaint;
+mod dashboard;
+mod dead_jobs;
 mod labels;
 mod login;
 mod paging;
@@ -64,6 +66,8 @@ pub(crate) fn routes() -> Router<AppState> {
             get(register::register_get).post(register::register_post),
         )
         .merge(complaint::routes())
+        .merge(dashboard::routes())
+        .merge(dead_jobs::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

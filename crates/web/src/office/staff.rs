@@ -47,6 +47,7 @@ impl Staff {
             name: self.session.user.name.clone(),
             role: self.session.role().label_nl(),
             csrf: self.session.csrf_token.clone(),
+            admin: self.session.role() == domain::complaint::Role::Beheerder,
         }
     }
 
@@ -97,6 +98,8 @@ pub(crate) struct StaffHeader {
     pub role: &'static str,
     /// For the logout form (and any other form on the page).
     pub csrf: String,
+    /// A beheerder: the header links to the administration pages.
+    pub admin: bool,
 }
 
 impl FromRequestParts<AppState> for Staff {
