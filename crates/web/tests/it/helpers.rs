@@ -59,6 +59,7 @@ impl TestApp {
             secure_cookies: false,
             office: web::OfficeSettings::default(),
             public_form: web::PublicFormSettings::default(),
+            metrics: web::MetricsSettings::default(),
         };
         tokio::spawn(async move {
             let stop = async {
@@ -84,6 +85,11 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")
+    }
+
+    /// The SQLite database behind the server, for tests that count with plain SQL.
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}/wederhoor.db", self._dir.path().display())
     }
 
     pub fn url(&self, path: &str) -> String {

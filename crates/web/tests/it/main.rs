@@ -2,8 +2,11 @@
 //! (STYLE habit 16). One integration-test binary for the crate; add a module per area.
 
 mod browser;
+mod dashboard;
+mod dead_jobs;
 mod helpers;
 mod letters;
+mod metrics;
 
 mod public_form;
 

@@ -15,10 +15,17 @@ fn rebuild(db: &TestDb) -> String {
 
 async fn a_rebuild_restores_the_outcomes_from_the_event_log(db: TestDb) {
     let out = db.run(&["dev", "seed", "--complaints", "30", "--seed", "7"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let first = rebuild(&db);
     assert!(first.contains("30 klachten"), "{first}");
-    assert!(!first.contains(" 0 uitkomsten"), "the seed closes deadlines: {first}");
+    assert!(
+        !first.contains(" 0 uitkomsten"),
+        "the seed closes deadlines: {first}"
+    );
     db.tamper("DELETE FROM deadline_outcomes").await;
     assert_eq!(rebuild(&db), first, "the same rows again from the log");
 }
