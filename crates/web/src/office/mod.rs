@@ -13,7 +13,9 @@
 //! Routes: `/kantoor/inloggen` (GET, POST), `/kantoor/uitloggen` (POST), `/kantoor` (the work
 //! queue), `/kantoor/klachten/nieuw` (registering a phone, letter or counter complaint; GET,
 //! POST), `/kantoor/klachten/{reference}` and its step routes (see `complaint`), `/wachtwoord/instellen/{token}` (the one-time link printed by
-//! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
+//! `wederhoor user add --setup-link`; GET, POST),
+//! `/kantoor/dashboard` and `/kantoor/dashboard.csv` (see `dashboard`), `/kantoor/beheer/taken`
+//! (failed jobs, beheerders only; see `dead_jobs`). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
 mod complaint;
