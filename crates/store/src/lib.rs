@@ -352,7 +352,6 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// [`Store::append`], recording in the same transaction the deadline outcomes its events
     /// close (an outcome already recorded for the same complaint, kind and due date is kept).
-    #[allow(clippy::too_many_arguments)]
     async fn append_with_outcomes(
         &self,
         id: ComplaintId,
