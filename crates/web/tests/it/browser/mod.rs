@@ -5,6 +5,7 @@
 //! Needs `chromium` and `chromium-driver` (Debian) and `npm ci` (axe-core in `node_modules`).
 //! Outside CI a missing piece skips these tests with one line; with `CI=true` it fails them.
 
+mod dashboard;
 mod office;
 mod public;
 
