@@ -15,6 +15,7 @@ pub mod group_commit;
 mod intake;
 pub mod letter_jobs;
 pub mod mail_intake;
+pub mod outcomes;
 pub mod record;
 pub mod seed;
 mod steps;

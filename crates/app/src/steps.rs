@@ -80,7 +80,9 @@ impl App {
             let events = decide(Some(&loaded.complaint), command.clone(), &ctx)?;
             let was_closed = loaded.complaint.status().is_closed();
             let mut complaint = loaded.complaint;
+            let mut outcomes = Vec::new();
             for e in &events {
+                outcomes.extend(crate::outcomes::closed_by(loaded.id, &complaint, e));
                 complaint.apply(e);
             }
             let records = to_records(&events, &actor, now).map_err(|detail| AppError::Corrupt {
@@ -89,7 +91,7 @@ impl App {
             })?;
             match self
                 .store
-                .append(
+                .append_with_outcomes(
                     loaded.id,
                     loaded.seq,
                     records,
@@ -108,6 +110,7 @@ impl App {
                         loaded.id, loaded.seq, &events, now,
                     ))
                     .collect(),
+                    outcomes,
                 )
                 .await
             {

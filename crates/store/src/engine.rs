@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Timestamp};
 use sqlx::{Pool, Transaction};
 
 use crate::accounts::*;
+use crate::dashboard::*;
 use crate::error::{StoreError, constraint};
 use crate::exec::{Arg, Conn};
 use crate::inbound::*;
@@ -17,6 +18,7 @@ use crate::ops::{
     attachments, audit, catalog, complaints, documents, guards, jobs, queue, sessions, tokens,
     users,
 };
+use crate::ops::{dashboard, job_admin};
 use crate::types::*;
 use crate::{Backend, Store};
 
@@ -578,5 +580,78 @@ impl<B: Db> Store for SqlStore<B> {
 
     async fn remove_postcode_range(&self, from: u16) -> Result<bool, StoreError> {
         in_write!(self, crate::ops::templates::remove_range, from)
+    }
+
+    // ---- dashboard and job administration ----
+
+    async fn append_with_outcomes(
+        &self,
+        id: ComplaintId,
+        expected_seq: i64,
+        events: Vec<NewEvent>,
+        projection: Projection,
+        jobs: Vec<NewJob>,
+        outcomes: Vec<NewDeadlineOutcome>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.0.begin_write().await?;
+        let now = Timestamp::now();
+        complaints::append(&mut *tx, id, expected_seq, &events, &projection, &jobs, now).await?;
+        dashboard::insert(&mut *tx, &outcomes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn replace_deadline_outcomes(
+        &self,
+        complaint: ComplaintId,
+        outcomes: Vec<NewDeadlineOutcome>,
+    ) -> Result<(), StoreError> {
+        in_write!(self, dashboard::replace, complaint, &outcomes)
+    }
+
+    async fn complaint_ids_after(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> Result<Vec<ComplaintId>, StoreError> {
+        on_reader!(self, dashboard::complaint_ids_after, after, limit)
+    }
+
+    async fn open_counts(
+        &self,
+        region: Option<&str>,
+        today: Date,
+        week_end: Date,
+    ) -> Result<Vec<OpenCount>, StoreError> {
+        on_reader!(self, dashboard::open_counts, region, today, week_end)
+    }
+
+    async fn outcome_counts(
+        &self,
+        region: Option<&str>,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<OutcomeCount>, StoreError> {
+        on_reader!(self, dashboard::outcome_counts, region, from, to)
+    }
+
+    async fn count_overdue(&self, today: Date) -> Result<i64, StoreError> {
+        on_reader!(self, dashboard::count_overdue, today)
+    }
+
+    async fn job_counts(&self) -> Result<JobCounts, StoreError> {
+        // One snapshot, so a job moving between states is counted once.
+        let mut tx = self.0.begin_snapshot().await?;
+        let counts = job_admin::counts(&mut *tx).await?;
+        tx.rollback().await?;
+        Ok(counts)
+    }
+
+    async fn dead_jobs(&self, limit: u32) -> Result<Vec<DeadJob>, StoreError> {
+        on_reader!(self, job_admin::dead, limit)
+    }
+
+    async fn retry_dead_job(&self, id: JobId, now: Timestamp) -> Result<(), StoreError> {
+        in_write!(self, job_admin::retry_dead, id, now)
     }
 }

@@ -28,6 +28,7 @@
 //! small separate pool, which WAL lets run beside the writer.
 
 mod accounts;
+mod dashboard;
 mod engine;
 mod error;
 mod exec;
@@ -48,6 +49,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 pub use accounts::*;
+pub use dashboard::*;
 pub use error::{StoreError, constraint};
 pub use inbound::*;
 pub use organisation::Organisation;
@@ -395,4 +397,56 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> Result<PostcodeRangeAdded, StoreError>;
     /// Removes the range starting at `from`; false when there was none.
     async fn remove_postcode_range(&self, from: u16) -> Result<bool, StoreError>;
+
+    // ---- dashboard and job administration (see `dashboard`, `ops::dashboard`,
+    // `ops::job_admin`) ----
+
+    /// [`Store::append`], recording in the same transaction the deadline outcomes its events
+    /// close (an outcome already recorded for the same complaint, kind and due date is kept).
+    async fn append_with_outcomes(
+        &self,
+        id: ComplaintId,
+        expected_seq: i64,
+        events: Vec<NewEvent>,
+        projection: Projection,
+        jobs: Vec<NewJob>,
+        outcomes: Vec<NewDeadlineOutcome>,
+    ) -> Result<(), StoreError>;
+    /// Replaces every outcome row of a complaint, in one transaction (a rebuild from its log).
+    async fn replace_deadline_outcomes(
+        &self,
+        complaint: ComplaintId,
+        outcomes: Vec<NewDeadlineOutcome>,
+    ) -> Result<(), StoreError>;
+    /// Complaint ids in id order after `after`, at most `limit` (for rebuilds that page).
+    async fn complaint_ids_after(
+        &self,
+        after: Option<ComplaintId>,
+        limit: u32,
+    ) -> Result<Vec<ComplaintId>, StoreError>;
+    /// Open complaints per region and state, in one region or all (None), with how many have
+    /// their next deadline before `today` (overdue) and from `today` to `week_end`.
+    async fn open_counts(
+        &self,
+        region: Option<&str>,
+        today: Date,
+        week_end: Date,
+    ) -> Result<Vec<OpenCount>, StoreError>;
+    /// Outcomes whose due date lies in `from..=to`, in one region or all, counted per kind,
+    /// met and days taken.
+    async fn outcome_counts(
+        &self,
+        region: Option<&str>,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<OutcomeCount>, StoreError>;
+    /// Open complaints whose next deadline lies before `today`.
+    async fn count_overdue(&self, today: Date) -> Result<i64, StoreError>;
+    /// Pending, running and dead jobs.
+    async fn job_counts(&self) -> Result<JobCounts, StoreError>;
+    /// Dead-lettered jobs, most recent first, at most `limit`.
+    async fn dead_jobs(&self, limit: u32) -> Result<Vec<DeadJob>, StoreError>;
+    /// Makes a dead job pending again, due at `now`, with its attempts reset.
+    /// [`StoreError::NotFound`] when no dead job has this id.
+    async fn retry_dead_job(&self, id: JobId, now: Timestamp) -> Result<(), StoreError>;
 }

@@ -19,6 +19,7 @@ pub mod error;
 mod health;
 mod home;
 pub mod lang;
+mod metrics;
 pub mod notify;
 mod office;
 mod portal;
@@ -38,6 +39,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub use metrics::MetricsSettings;
 pub use office::{OfficeSettings, OutgoingSettings};
 pub use public::{FormRateLimit, FormRateLimitSetting, PublicFormSettings};
 
@@ -57,6 +59,8 @@ pub struct AppState {
     /// The organisation as letters print it and the outbox folder (None with SMTP), for the
     /// beheerder's template and outbox pages and the answer's PDF preview.
     pub outgoing: OutgoingSettings,
+    /// `/metrics`: the bearer token scrapers must send, if any.
+    pub metrics: MetricsSettings,
 }
 
 /// The largest request body accepted (attachments included).
@@ -64,6 +68,7 @@ pub const MAX_BODY_BYTES: usize = 60 * 1024 * 1024;
 
 /// The complete router.
 pub fn router(state: AppState) -> Router {
+    let counters = Arc::new(metrics::HttpCounters::default());
     Router::new()
         .merge(health::routes())
         .merge(assets::routes())
@@ -72,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .merge(portal::routes())
         .merge(office::routes())
         .merge(api::routes())
+        .merge(metrics::routes())
         .route("/taal/{code}", get(language_get))
         .layer(CsrfLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -88,6 +94,8 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
         ))
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&counters), metrics::count))
+        .layer(axum::Extension(counters))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .with_state(state)
 }

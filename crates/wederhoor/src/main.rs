@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod calendar_cmd;
+mod dashboard_cmd;
 mod deadlines_cmd;
 mod dev_cmd;
 mod imap_poll;
@@ -92,6 +93,11 @@ enum Command {
         #[command(subcommand)]
         command: portal_cmd::PortalCommand,
     },
+    /// The dashboard's deadline outcomes (rebuild them from the event log).
+    Dashboard {
+        #[command(subcommand)]
+        command: dashboard_cmd::DashboardCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -131,6 +137,7 @@ async fn run_async(settings: Settings, command: Command) -> ExitCode {
         Command::Category { command } => org_cmd::category(&settings, command).await,
         Command::Portal { command } => portal_cmd::run(&settings, command).await,
         Command::Mail { command } => mail_cmd::run(&settings, command).await,
+        Command::Dashboard { command } => dashboard_cmd::run(&settings, command).await,
         Command::Calendar { .. } => unreachable!("handled without a runtime"),
     };
     match result {

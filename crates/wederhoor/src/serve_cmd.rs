@@ -33,6 +33,10 @@ pub struct ServeArgs {
     /// Public form submissions committed together at most (group commit; 1 is a commit each).
     #[arg(long, env = "WEDERHOOR_INTAKE_MAX_BATCH", default_value_t = 256)]
     intake_max_batch: usize,
+    /// Require `Authorization: Bearer <token>` on `/metrics` (open when unset: it holds no
+    /// personal data).
+    #[arg(long, env = "WEDERHOOR_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     #[command(flatten)]
     mail: MailArgs,
     /// The intake mailbox, polled by the in-process worker when `WEDERHOOR_IMAP_HOST` is set.
@@ -94,6 +98,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<ExitCod
         outgoing: web::OutgoingSettings {
             organisation: args.mail.org.details(),
             outbox: args.mail.outbox_dir(&settings.data_dir),
+        },
+        metrics: web::MetricsSettings {
+            token: args.metrics_token.filter(|t| !t.is_empty()),
         },
     };
     web::serve(listener, state, shutdown.requested()).await?;

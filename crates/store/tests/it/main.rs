@@ -12,6 +12,7 @@ mod catalog;
 mod complaints;
 mod concurrency;
 mod credentials;
+mod dashboard;
 mod documents;
 mod inbound;
 mod jobs;

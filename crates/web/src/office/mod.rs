@@ -14,13 +14,17 @@
 //! Routes: `/kantoor/inloggen` (GET, POST), `/kantoor/uitloggen` (POST), `/kantoor` (the work
 //! queue), `/kantoor/klachten/nieuw` (registering a phone, letter or counter complaint; GET,
 //! POST), `/kantoor/klachten/{reference}` and its step routes (see `complaint`), the beheerder's
-//! pages under `/kantoor/beheer` (see `admin`), `/wachtwoord/instellen/{token}` (the one-time link printed by
+//! pages under `/kantoor/beheer` (see `admin`, `admin_templates`), `/kantoor/dashboard` and
+//! `/kantoor/dashboard.csv` (see `dashboard`), `/kantoor/beheer/taken` (failed jobs, beheerders
+//! only; see `dead_jobs`), `/wachtwoord/instellen/{token}` (the one-time link printed by
 //! `wederhoor user add --setup-link`; GET, POST). Every response here is `Cache-Control:
 //! no-store`: the pages hold personal data and credentials.
 
 mod admin;
 mod admin_templates;
 pub(crate) mod complaint;
+mod dashboard;
+mod dead_jobs;
 pub(crate) mod labels;
 mod login;
 pub(crate) mod paging;
@@ -72,6 +76,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(complaint::routes())
         .merge(admin::routes())
         .merge(admin_templates::routes())
+        .merge(dashboard::routes())
+        .merge(dead_jobs::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

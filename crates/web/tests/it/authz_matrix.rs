@@ -60,7 +60,9 @@ fn route(method: &'static str, path: &str, who: Who) -> Route {
         path: path.to_owned(),
         who,
         per_complaint: path.contains("{ref}"),
-        absent_record: path.ends_with("/verwijderen") || path.contains("/uitgaand/"),
+        absent_record: path.ends_with("/verwijderen")
+            || path.contains("/uitgaand/")
+            || path.contains("/taken/"),
     }
 }
 
@@ -71,6 +73,8 @@ fn office_routes() -> Vec<Route> {
         route("GET", "/kantoor/klachten/nieuw", Who::Registrars),
         route("POST", "/kantoor/klachten/nieuw", Who::Registrars),
         route("GET", "/kantoor/klachten/{ref}", Who::Staff),
+        route("GET", "/kantoor/dashboard", Who::Staff),
+        route("GET", "/kantoor/dashboard.csv", Who::Staff),
     ];
     for step in [
         "contact",
@@ -122,6 +126,7 @@ fn office_routes() -> Vec<Route> {
         "/kantoor/beheer/uitgaand/0000000000-missing.eml",
         "/kantoor/beheer/uitgaand/0000000000-missing.eml/bijlage/0",
         "/kantoor/beheer/postcodes",
+        "/kantoor/beheer/taken",
     ] {
         routes.push(route("GET", path, Who::Admin));
     }
@@ -140,6 +145,7 @@ fn office_routes() -> Vec<Route> {
         "/kantoor/beheer/mails/receipt",
         "/kantoor/beheer/postcodes",
         "/kantoor/beheer/postcodes/verwijderen",
+        "/kantoor/beheer/taken/999999/opnieuw",
     ] {
         routes.push(route("POST", path, Who::Admin));
     }

@@ -67,6 +67,7 @@ impl TestApp {
                 outbox: Some(outbox_dir.clone()),
                 ..web::OutgoingSettings::default()
             },
+            metrics: web::MetricsSettings::default(),
         };
         tokio::spawn(async move {
             let stop = async {
@@ -93,6 +94,11 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")
+    }
+
+    /// The SQLite database behind the server, for tests that count with plain SQL.
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}/wederhoor.db", self._dir.path().display())
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -14,9 +14,12 @@ mod api_queue;
 mod api_steps;
 mod authz_matrix;
 mod browser;
+mod dashboard;
+mod dead_jobs;
 mod deadline_alerts;
 mod helpers;
 mod letters;
+mod metrics;
 
 mod public_form;
 

@@ -2,6 +2,7 @@
 
 mod audit;
 mod calendar;
+mod dashboard;
 mod db;
 mod deadline_watch;
 // The mail crate's Dovecot helper, shared rather than copied; not every helper is used here.

@@ -6,6 +6,7 @@
 //! Outside CI a missing piece skips these tests with one line; with `CI=true` it fails them.
 
 mod admin;
+mod dashboard;
 mod office;
 mod procedure;
 mod public;
