@@ -34,8 +34,8 @@ async fn metrics_count_requests_by_route_pattern_and_report_the_queue_and_compla
     );
     assert!(body.contains("# TYPE wederhoor_http_requests_total counter\n"));
     assert!(
-        body.contains("wederhoor_jobs{state=\"pending\"} 1\n"),
-        "the receipt: {body}"
+        body.contains("wederhoor_jobs{state=\"pending\"} 4\n"),
+        "the receipt, the answer term's reminder and both terms' escalations: {body}"
     );
     assert!(body.contains("wederhoor_jobs{state=\"dead\"} 0\n"));
     assert!(body.contains("wederhoor_open_complaints 1\n"), "{body}");
