@@ -37,6 +37,12 @@ pub(crate) struct ListParams {
     region: Option<String>,
     state: Option<String>,
     overdue: Option<bool>,
+    /// `mine` or `unassigned`.
+    handler: Option<String>,
+    channel: Option<String>,
+    category: Option<String>,
+    /// Search words or a reference.
+    q: Option<String>,
     after: Option<String>,
     limit: Option<u32>,
 }
@@ -65,8 +71,16 @@ pub(crate) async fn complaints_get(
         } else {
             String::new()
         },
+        behandelaar: match p.handler.as_deref() {
+            Some("mine") => "mij".into(),
+            Some("unassigned") => "niemand".into(),
+            Some(other) => other.to_owned(),
+            None => String::new(),
+        },
+        kanaal: p.channel.clone().unwrap_or_default(),
+        categorie: p.category.clone().unwrap_or_default(),
+        zoek: p.q.clone().unwrap_or_default(),
         na: p.after.clone().unwrap_or_default(),
-        ..QueueParams::default()
     };
     // The office answers a filter the user may not use with 404; name the parameter instead,
     // except for another region, which stays indistinguishable from an unknown one.
@@ -79,6 +93,18 @@ pub(crate) async fn complaints_get(
             && crate::office::labels::open_state(s).is_none()
         {
             fields.insert("state".to_owned(), "not an open state".to_owned());
+        }
+        if p.handler
+            .as_deref()
+            .is_some_and(|h| h != "mine" && h != "unassigned")
+        {
+            fields.insert("handler".to_owned(), "mine or unassigned".to_owned());
+        }
+        if p.channel
+            .as_deref()
+            .is_some_and(|c| domain::complaint::Channel::parse(c).is_none())
+        {
+            fields.insert("channel".to_owned(), "not a channel".to_owned());
         }
         if p.after.is_some() {
             fields.insert(

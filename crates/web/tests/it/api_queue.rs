@@ -35,7 +35,7 @@ async fn api_queue_filters_and_pages_with_a_cursor() {
     assert!(second["next"].is_null());
 
     let overdue = api.get("/api/v1/complaints?overdue=true").await.body;
-    assert_eq!(refs(&overdue), [a], "{overdue}");
+    assert_eq!(refs(&overdue), [a.clone()], "{overdue}");
     assert_eq!(overdue["items"][0]["next_deadline"]["overdue"], true);
     let state = api
         .get("/api/v1/complaints?state=in_progress&region=noord")
@@ -45,6 +45,28 @@ async fn api_queue_filters_and_pages_with_a_cursor() {
     let bad = api.get("/api/v1/complaints?state=nergens&after=x").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body["fields"]["state"].is_string() && bad.body["fields"]["after"].is_string());
+
+    // The office queue's other filters: search, handler, channel, category.
+    let found = api.get("/api/v1/complaints?q=Bert").await.body;
+    assert_eq!(refs(&found).len(), 1, "{found}");
+    let by_reference = api.get(&format!("/api/v1/complaints?q={a}")).await.body;
+    assert_eq!(refs(&by_reference), [a.clone()]);
+    let unassigned = api.get("/api/v1/complaints?handler=unassigned").await.body;
+    assert_eq!(refs(&unassigned).len(), 3);
+    let mine = api.get("/api/v1/complaints?handler=mine").await.body;
+    assert!(refs(&mine).is_empty());
+    let web = api
+        .get("/api/v1/complaints?channel=web&category=bejegening")
+        .await
+        .body;
+    assert_eq!(refs(&web).len(), 3);
+    let letters = api.get("/api/v1/complaints?channel=letter").await.body;
+    assert!(refs(&letters).is_empty());
+    let bad = api
+        .get("/api/v1/complaints?handler=iemand&channel=duif")
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body["fields"]["handler"].is_string() && bad.body["fields"]["channel"].is_string());
 }
 
 #[tokio::test]
