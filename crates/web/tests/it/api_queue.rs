@@ -35,7 +35,7 @@ async fn api_queue_filters_and_pages_with_a_cursor() {
     assert!(second["next"].is_null());
 
     let overdue = api.get("/api/v1/complaints?overdue=true").await.body;
-    assert_eq!(refs(&overdue), [a.clone()], "{overdue}");
+    assert_eq!(refs(&overdue), [a.as_str()], "{overdue}");
     assert_eq!(overdue["items"][0]["next_deadline"]["overdue"], true);
     let state = api
         .get("/api/v1/complaints?state=in_progress&region=noord")
@@ -50,7 +50,7 @@ async fn api_queue_filters_and_pages_with_a_cursor() {
     let found = api.get("/api/v1/complaints?q=Bert").await.body;
     assert_eq!(refs(&found).len(), 1, "{found}");
     let by_reference = api.get(&format!("/api/v1/complaints?q={a}")).await.body;
-    assert_eq!(refs(&by_reference), [a.clone()]);
+    assert_eq!(refs(&by_reference), [a.as_str()]);
     let unassigned = api.get("/api/v1/complaints?handler=unassigned").await.body;
     assert_eq!(refs(&unassigned).len(), 3);
     let mine = api.get("/api/v1/complaints?handler=mine").await.body;
