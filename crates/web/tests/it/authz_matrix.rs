@@ -16,6 +16,7 @@ use serde_json::json;
 
 use crate::api_fixtures::{Api, api_as};
 use crate::helpers::{TestApp, input_value};
+use crate::office_complaint_access::STEPS;
 use crate::office_fixtures::register;
 
 const ROLES: [Role; 4] = [
@@ -76,22 +77,9 @@ fn office_routes() -> Vec<Route> {
         route("GET", "/kantoor/dashboard", Who::Staff),
         route("GET", "/kantoor/dashboard.csv", Who::Staff),
     ];
-    for step in [
-        "contact",
-        "antwoord",
-        "bezwaar",
-        "te-laat-bezwaar",
-        "uitnodiging",
-        "gesprek-gekozen",
-        "afzien-gesprek",
-        "verslag",
-        "bevestiging",
-        "beslissing",
-        "intrekking",
-        "verlenging",
-        "geen-klacht",
-        "antwoord/voorbeeld",
-    ] {
+    // Every step but reassignment (its own rule, below), and the answer's PDF preview.
+    let steps = STEPS.iter().filter(|s| **s != "toewijzing");
+    for step in steps.chain(std::iter::once(&"antwoord/voorbeeld")) {
         routes.push(route(
             "POST",
             &format!("/kantoor/klachten/{{ref}}/{step}"),

@@ -10,7 +10,7 @@ use crate::office_complaint_fixtures::*;
 use crate::office_fixtures::register;
 
 /// Every step route of the complaint page.
-const STEPS: [&str; 14] = [
+pub const STEPS: [&str; 14] = [
     "contact",
     "antwoord",
     "bezwaar",
