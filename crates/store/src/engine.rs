@@ -107,21 +107,6 @@ impl<B: Db> Store for SqlStore<B> {
         }
     }
 
-    async fn append(
-        &self,
-        id: ComplaintId,
-        expected_seq: i64,
-        events: Vec<NewEvent>,
-        projection: Projection,
-        jobs: Vec<NewJob>,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.0.begin_write().await?;
-        let now = Timestamp::now();
-        complaints::append(&mut *tx, id, expected_seq, &events, &projection, &jobs, now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     async fn complaint(&self, id: ComplaintId) -> Result<Option<ComplaintRecord>, StoreError> {
         complaints::by_id(&mut *self.read().await?, id).await
     }

@@ -101,7 +101,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         batch: Vec<PendingComplaint>,
     ) -> Result<Vec<Created>, StoreError>;
     /// Appends events after `expected_seq` ([`StoreError::Conflict`] when another writer got
-    /// there first), replaces the projection and queues jobs, in one transaction.
+    /// there first), replaces the projection and queues jobs, in one transaction:
+    /// [`Store::append_with_outcomes`] for events that close no deadline.
     async fn append(
         &self,
         id: ComplaintId,
@@ -109,7 +110,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         events: Vec<NewEvent>,
         projection: Projection,
         jobs: Vec<NewJob>,
-    ) -> Result<(), StoreError>;
+    ) -> Result<(), StoreError> {
+        self.append_with_outcomes(id, expected_seq, events, projection, jobs, Vec::new())
+            .await
+    }
     async fn complaint(&self, id: ComplaintId) -> Result<Option<ComplaintRecord>, StoreError>;
     async fn complaint_by_reference(
         &self,

@@ -1,8 +1,6 @@
 //! What the administration pages do: validation beside the field with values kept, and each
 //! change where it counts (letters, the work queue, logins).
 
-use std::sync::Arc;
-
 use domain::complaint::Role;
 use reqwest::StatusCode;
 
@@ -85,21 +83,8 @@ async fn an_organisation_edit_is_printed_in_the_next_letter_and_its_mail() {
 
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
     // The worker was started with the settings' (placeholder) details: the database wins.
-    let handler = web::notify::LetterMail {
-        mailer,
-        organisation: web::notify::OrganisationDetails::default(),
-        letters: Arc::new(::letters::Letters::new()),
-    };
-    let worker = app::worker::Worker::new(t.app.clone(), "test")
-        .handle(web::notify::LETTER_JOB, Arc::new(handler));
+    let worker = t.letter_worker(outbox.clone());
     worker.drain().await.unwrap();
 
     let sent = outbox.list().await.unwrap();

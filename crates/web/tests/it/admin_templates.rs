@@ -181,21 +181,8 @@ async fn a_letter_template_is_previewed_as_pdf_and_refused_with_typsts_message_w
 
 /// Runs the letter jobs due now, mailing to the test server's outbox.
 async fn drain_letters(t: &TestApp) {
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(mail::FileOutbox::new(&t.outbox_dir)),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
-    let handler = web::notify::LetterMail {
-        mailer,
-        organisation: web::notify::OrganisationDetails::default(),
-        letters: Arc::new(::letters::Letters::new()),
-    };
-    let worker = app::worker::Worker::new(t.app.clone(), "test")
-        .handle(web::notify::LETTER_JOB, Arc::new(handler));
-    worker.drain().await.unwrap();
+    let outbox = mail::FileOutbox::new(&t.outbox_dir);
+    t.letter_worker(outbox).drain().await.unwrap();
 }
 
 #[tokio::test]

@@ -144,21 +144,8 @@ pub fn now(t: &TestApp) -> String {
 /// deadline lapses that are due, until nothing is left.
 pub async fn drain(t: &TestApp) {
     let outbox_dir = tempfile::tempdir().unwrap();
-    let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
-    let letters = web::notify::LetterMail {
-        mailer,
-        organisation: web::notify::OrganisationDetails::default(),
-        letters: Arc::new(::letters::Letters::new()),
-    };
-    let worker = app::worker::Worker::new(t.app.clone(), "test")
-        .handle(web::notify::LETTER_JOB, Arc::new(letters))
+    let worker = t
+        .letter_worker(mail::FileOutbox::new(outbox_dir.path()))
         .handle(
             app::deadlines::LAPSE_JOB,
             Arc::new(app::deadlines::LapseHandler),

@@ -211,6 +211,26 @@ impl TestApp {
             .expect("POST /kantoor/inloggen")
     }
 
+    /// A worker that renders letters and mails them into `outbox`, with the placeholder
+    /// organisation of the start-up settings (the database's details win when set). Add
+    /// handlers for other job kinds before draining.
+    pub fn letter_worker(&self, outbox: mail::FileOutbox) -> app::worker::Worker {
+        let mailer = web::notify::Mailer {
+            transport: Arc::new(outbox),
+            settings: web::notify::MailSettings {
+                from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
+                base_url: "https://klachten.example.nl".into(),
+            },
+        };
+        let letters = web::notify::LetterMail {
+            mailer,
+            organisation: web::notify::OrganisationDetails::default(),
+            letters: Arc::new(::letters::Letters::new()),
+        };
+        app::worker::Worker::new(self.app.clone(), "test")
+            .handle(web::notify::LETTER_JOB, Arc::new(letters))
+    }
+
     /// GET `path` with `client`: status and body.
     pub async fn get_with(&self, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
         let response = client.get(self.url(path)).send().await.expect("GET");

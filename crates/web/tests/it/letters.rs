@@ -1,8 +1,6 @@
 //! The letters of the procedure: a step that requires one queues `letter.send` with it; the
 //! worker renders the PDF, stores it once and mails it; the portal lists and serves it.
 
-use std::sync::Arc;
-
 use reqwest::StatusCode;
 
 use crate::portal_fixtures::*;
@@ -13,20 +11,7 @@ async fn an_answer_is_mailed_as_pdf_listed_in_the_portal_and_stored_once() {
 
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
-    let handler = web::notify::LetterMail {
-        mailer,
-        organisation: web::notify::OrganisationDetails::default(),
-        letters: Arc::new(::letters::Letters::new()),
-    };
-    let worker = app::worker::Worker::new(t.app.clone(), "test")
-        .handle(web::notify::LETTER_JOB, Arc::new(handler));
+    let worker = t.letter_worker(outbox.clone());
     worker.drain().await.unwrap();
 
     let sent = outbox.list().await.unwrap();
