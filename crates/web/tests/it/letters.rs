@@ -76,16 +76,22 @@ async fn an_answer_is_mailed_as_pdf_listed_in_the_portal_and_stored_once() {
     let (status, _) = t.get(&format!("{other_page}/brief/{}", document.id)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    // The job again (a retry after a lost lease): no second document.
-    t.store
-        .enqueue_jobs(app::letter_jobs::letter_jobs(
-            loaded.id,
-            1,
-            &app::record::from_records(reference, &loaded.events[1..2]).unwrap(),
-            t.app.clock().now(),
-        ))
-        .await
-        .unwrap();
+    // The job again (a retry after a lost lease): no second document. Without its dedupe key,
+    // or the queue would drop it as already queued and nothing would run.
+    let again: Vec<_> = app::letter_jobs::letter_jobs(
+        loaded.id,
+        1,
+        &app::record::from_records(reference, &loaded.events[1..2]).unwrap(),
+        t.app.clock().now(),
+    )
+    .into_iter()
+    .map(|job| store::NewJob {
+        dedupe_key: None,
+        ..job
+    })
+    .collect();
+    assert_eq!(again.len(), 1, "the answer's letter job");
+    assert_eq!(t.store.enqueue_jobs(again).await.unwrap(), 1, "queued anew");
     worker.drain().await.unwrap();
     assert_eq!(t.store.documents(loaded.id).await.unwrap().len(), 1);
 }
