@@ -10,10 +10,10 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use domain::complaint::Role;
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use super::admin::beheerder;
 use super::staff::{Staff, StaffForm, StaffHeader};
 use crate::AppState;
 use crate::error::WebError;
@@ -59,14 +59,6 @@ pub(crate) struct Params {
 /// The form has only the CSRF field, which `StaffForm` checks.
 #[derive(Debug, Deserialize)]
 pub(crate) struct RetryForm {}
-
-fn beheerder(staff: &Staff) -> Result<(), WebError> {
-    if staff.session().role() == Role::Beheerder {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
-}
 
 pub(crate) async fn dead_jobs_get(
     State(state): State<AppState>,

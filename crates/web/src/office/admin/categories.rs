@@ -4,11 +4,10 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use store::Category;
 
-use super::{Admin, Form, Saved, page, required};
+use super::{Admin, Form, Saved, page, required, save_or_show};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -55,14 +54,8 @@ pub(crate) async fn categories_get(
 pub(crate) async fn category_new_get(lang: Lang, staff: Staff) -> Response {
     page(lang, async {
         let admin = Admin::of(staff)?;
-        Ok(CategoryPage {
-            lang,
-            staff: admin.header(),
-            code: None,
-            form: Form::new(Fields(vec![("actief".into(), "1".into())])),
-            saved: false,
-        }
-        .into_response())
+        let form = Form::new(Fields(vec![("actief".into(), "1".into())]));
+        Ok(category_page(lang, &admin, None, form, false))
     })
     .await
 }
@@ -109,28 +102,14 @@ pub(crate) async fn category_new_post(
             );
         }
         let category = parse(&mut e, &values, code, lang);
-        match e.or(category) {
-            Ok(category) => {
-                state.app.store().upsert_category(&category).await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, category = %category.code, "category added");
-                Ok(Redirect::to(&format!(
-                    "/kantoor/beheer/categorieen/{}?opgeslagen=1",
-                    category.code
-                ))
-                .into_response())
-            }
-            Err(errors) => {
-                let page = CategoryPage {
-                    lang,
-                    staff: admin.header(),
-                    code: None,
-                    form: Form::with_errors(values, errors),
-                    saved: false,
-                };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-        }
+        let added = async |category: Category| {
+            state.app.store().upsert_category(&category).await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, category = %category.code, "category added");
+            Ok(saved_at(&category.code))
+        };
+        let shown = async |form| Ok(category_page(lang, &admin, None, form, false));
+        save_or_show(e.or(category), values, added, shown).await
     })
     .await
 }
@@ -153,14 +132,8 @@ pub(crate) async fn category_get(
                 if category.active { "1" } else { "" }.into(),
             ),
         ]);
-        Ok(CategoryPage {
-            lang,
-            staff: admin.header(),
-            code: Some(category.code),
-            form: Form::new(values),
-            saved: q.opgeslagen.is_some(),
-        }
-        .into_response())
+        let (code, saved) = (Some(category.code), q.opgeslagen.is_some());
+        Ok(category_page(lang, &admin, code, Form::new(values), saved))
     })
     .await
 }
@@ -177,30 +150,47 @@ pub(crate) async fn category_post(
         let values = Fields(form).typed();
         let mut e = Errors::default();
         let edited = parse(&mut e, &values, category.code.clone(), lang);
-        match e.or(edited) {
-            Ok(edited) => {
-                state.app.store().upsert_category(&edited).await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, category = %edited.code, "category changed");
-                Ok(Redirect::to(&format!(
-                    "/kantoor/beheer/categorieen/{}?opgeslagen=1",
-                    edited.code
-                ))
-                .into_response())
-            }
-            Err(errors) => {
-                let page = CategoryPage {
-                    lang,
-                    staff: admin.header(),
-                    code: Some(category.code),
-                    form: Form::with_errors(values, errors),
-                    saved: false,
-                };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-        }
+        let changed = async |edited: Category| {
+            state.app.store().upsert_category(&edited).await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, category = %edited.code, "category changed");
+            Ok(saved_at(&edited.code))
+        };
+        let shown = async |form| {
+            Ok(category_page(
+                lang,
+                &admin,
+                Some(category.code),
+                form,
+                false,
+            ))
+        };
+        save_or_show(e.or(edited), values, changed, shown).await
     })
     .await
+}
+
+/// The category's page after a save, which says so.
+fn saved_at(code: &str) -> String {
+    format!("/kantoor/beheer/categorieen/{code}?opgeslagen=1")
+}
+
+/// A category's page (`code` None: a new one) with `form`.
+fn category_page(
+    lang: Lang,
+    admin: &Admin,
+    code: Option<String>,
+    form: Form,
+    saved: bool,
+) -> Response {
+    CategoryPage {
+        lang,
+        staff: admin.header(),
+        code,
+        form,
+        saved,
+    }
+    .into_response()
 }
 
 async fn find(state: &AppState, code: &str) -> Result<Category, WebError> {

@@ -9,7 +9,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::Calendar;
 use domain::complaint::date_nl;
@@ -17,7 +16,7 @@ use domain::time::civil_date;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{Admin, Form, page, required};
+use super::{Admin, Form, page, required, save_or_show};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -126,26 +125,19 @@ pub(crate) async fn closure_days_post(
                 "Enter the closure day's name, like ‘Brugdag na Hemelvaart’.",
             ),
         );
-        match e.or(day.zip(name)) {
-            Ok((day, name)) => {
-                state.app.store().add_closure_day(day, &name).await?;
-                state.app.reload_calendar().await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, %day, "closure day added");
-                Ok(Redirect::to(&format!(
-                    "/kantoor/beheer/sluitingsdagen?jaar={}&gedaan=toegevoegd",
-                    day.year()
-                ))
-                .into_response())
-            }
-            Err(errors) => {
-                let year = day_year(values.get("datum")).unwrap_or(today.year());
-                let form = Form::with_errors(values, errors);
-                let mut response = render(&state, lang, &admin, year, form, None).await?;
-                *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-                Ok(response)
-            }
-        }
+        let year = day_year(values.get("datum")).unwrap_or(today.year());
+        let added = async |(day, name): (Date, String)| {
+            state.app.store().add_closure_day(day, &name).await?;
+            state.app.reload_calendar().await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, %day, "closure day added");
+            Ok(format!(
+                "/kantoor/beheer/sluitingsdagen?jaar={}&gedaan=toegevoegd",
+                day.year()
+            ))
+        };
+        let shown = async |form| render(&state, lang, &admin, year, form, None).await;
+        save_or_show(e.or(day.zip(name)), values, added, shown).await
     })
     .await
 }

@@ -23,7 +23,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use domain::complaint::Role;
 
@@ -91,13 +91,8 @@ pub(crate) struct Admin(Staff);
 impl Admin {
     /// `staff` when they are a beheerder, else [`WebError::Forbidden`].
     pub(crate) fn of(staff: Staff) -> Result<Admin, WebError> {
-        if staff.session().role() == Role::Beheerder {
-            Ok(Admin(staff))
-        } else {
-            let user = staff.session().user.id;
-            tracing::info!(user.id = %user, "not a beheerder: 403");
-            Err(WebError::Forbidden)
-        }
+        beheerder(&staff)?;
+        Ok(Admin(staff))
     }
 
     pub(crate) fn staff(&self) -> &Staff {
@@ -106,6 +101,17 @@ impl Admin {
 
     pub(crate) fn header(&self) -> StaffHeader {
         self.0.header()
+    }
+}
+
+/// Refuses (403) anyone but a beheerder: the check behind [`Admin::of`], for the pages that
+/// keep the [`Staff`] (templates, outbox, postcodes, failed jobs).
+pub(crate) fn beheerder(staff: &Staff) -> Result<(), WebError> {
+    if staff.session().role() == Role::Beheerder {
+        Ok(())
+    } else {
+        tracing::info!(user.id = %staff.session().user.id, "not a beheerder: 403");
+        Err(WebError::Forbidden)
     }
 }
 
@@ -157,6 +163,26 @@ impl Form {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
+}
+
+/// The end of every administration form's POST (post/redirect/get): with no errors, `save`
+/// stores the value and answers the address of the page that shows it saved; with errors,
+/// `show` renders the page again with the posted `values` and the errors beside their fields,
+/// answered with 422.
+pub(crate) async fn save_or_show<T>(
+    parsed: Result<T, Errors>,
+    values: Fields,
+    save: impl AsyncFnOnce(T) -> Result<String, WebError>,
+    show: impl AsyncFnOnce(Form) -> Result<Response, WebError>,
+) -> Result<Response, WebError> {
+    match parsed {
+        Ok(value) => Ok(Redirect::to(&save(value).await?).into_response()),
+        Err(errors) => {
+            let mut response = show(Form::with_errors(values, errors)).await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
         }
     }
 }

@@ -6,12 +6,11 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::complaint::{EmailAddress, PhoneNumber};
 
-use super::{Admin, Form, Saved, page, postal_address, required};
+use super::{Admin, Form, Saved, page, postal_address, required, save_or_show};
 use crate::AppState;
-use crate::error::WebError;
 use crate::lang::Lang;
 use crate::office::complaint::fields::{Errors, Fields};
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
@@ -66,28 +65,25 @@ pub(crate) async fn organisation_post(
     page(lang, async {
         let admin = Admin::of(staff)?;
         let values = Fields(form).typed();
-        match parse(&values, lang) {
-            Ok(o) => {
-                let now = state.app.clock().now();
-                state.app.store().set_organisation(&o, now).await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, "organisation details changed");
-                Ok(Redirect::to("/kantoor/beheer/organisatie?opgeslagen=1").into_response())
-            }
-            Err(errors) => {
-                let form = Form::with_errors(values, errors);
-                let status = form.status();
-                let unset = state.app.store().organisation().await?.is_none();
-                let page = OrganisationPage {
-                    lang,
-                    staff: admin.header(),
-                    form,
-                    unset,
-                    saved: false,
-                };
-                Ok::<_, WebError>((status, page).into_response())
-            }
-        }
+        let saved = async |o: store::Organisation| {
+            let now = state.app.clock().now();
+            state.app.store().set_organisation(&o, now).await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, "organisation details changed");
+            Ok("/kantoor/beheer/organisatie?opgeslagen=1".to_owned())
+        };
+        let shown = async |form| {
+            let unset = state.app.store().organisation().await?.is_none();
+            let page = OrganisationPage {
+                lang,
+                staff: admin.header(),
+                form,
+                unset,
+                saved: false,
+            };
+            Ok(page.into_response())
+        };
+        save_or_show(parse(&values, lang), values, saved, shown).await
     })
     .await
 }

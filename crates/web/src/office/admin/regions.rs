@@ -6,12 +6,11 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use domain::complaint::RegionCode;
 use store::Region;
 
-use super::{Admin, Form, Saved, page, postal_address, required};
+use super::{Admin, Form, Saved, page, postal_address, required, save_or_show};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -70,15 +69,8 @@ pub(crate) async fn region_new_get(lang: Lang, staff: Staff) -> Response {
     page(lang, async {
         let admin = Admin::of(staff)?;
         let values = Fields(vec![("actief".into(), "1".into())]);
-        Ok(RegionPage {
-            lang,
-            staff: admin.header(),
-            code: None,
-            form: Form::new(values),
-            members: Vec::new(),
-            saved: false,
-        }
-        .into_response())
+        let form = Form::new(values);
+        Ok(region_page(lang, &admin, None, form, Vec::new(), false))
     })
     .await
 }
@@ -119,29 +111,14 @@ pub(crate) async fn region_new_post(
             );
         }
         let region = parse(&mut e, &values, code.unwrap_or_default(), lang);
-        match e.or(region) {
-            Ok(region) => {
-                state.app.store().upsert_region(&region).await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, region = %region.code, "region added");
-                Ok(Redirect::to(&format!(
-                    "/kantoor/beheer/regios/{}?opgeslagen=1",
-                    region.code
-                ))
-                .into_response())
-            }
-            Err(errors) => {
-                let page = RegionPage {
-                    lang,
-                    staff: admin.header(),
-                    code: None,
-                    form: Form::with_errors(values, errors),
-                    members: Vec::new(),
-                    saved: false,
-                };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-        }
+        let added = async |region: Region| {
+            state.app.store().upsert_region(&region).await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, region = %region.code, "region added");
+            Ok(saved_at(&region.code))
+        };
+        let shown = async |form| Ok(region_page(lang, &admin, None, form, Vec::new(), false));
+        save_or_show(e.or(region), values, added, shown).await
     })
     .await
 }
@@ -163,15 +140,15 @@ pub(crate) async fn region_get(
             ("actief".into(), if region.active { "1" } else { "" }.into()),
         ]);
         let members = members(&state, &region.code).await?;
-        Ok(RegionPage {
+        let (code, saved) = (Some(region.code), q.opgeslagen.is_some());
+        Ok(region_page(
             lang,
-            staff: admin.header(),
-            code: Some(region.code),
-            form: Form::new(values),
+            &admin,
+            code,
+            Form::new(values),
             members,
-            saved: q.opgeslagen.is_some(),
-        }
-        .into_response())
+            saved,
+        ))
     })
     .await
 }
@@ -188,32 +165,51 @@ pub(crate) async fn region_post(
         let values = Fields(form).typed();
         let mut e = Errors::default();
         let edited = parse(&mut e, &values, region.code.clone(), lang);
-        match e.or(edited) {
-            Ok(edited) => {
-                state.app.store().upsert_region(&edited).await?;
-                let user = admin.staff().session().user.id;
-                tracing::info!(user.id = %user, region = %edited.code, "region changed");
-                Ok(Redirect::to(&format!(
-                    "/kantoor/beheer/regios/{}?opgeslagen=1",
-                    edited.code
-                ))
-                .into_response())
-            }
-            Err(errors) => {
-                let members = members(&state, &region.code).await?;
-                let page = RegionPage {
-                    lang,
-                    staff: admin.header(),
-                    code: Some(region.code),
-                    form: Form::with_errors(values, errors),
-                    members,
-                    saved: false,
-                };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-        }
+        let changed = async |edited: Region| {
+            state.app.store().upsert_region(&edited).await?;
+            let user = admin.staff().session().user.id;
+            tracing::info!(user.id = %user, region = %edited.code, "region changed");
+            Ok(saved_at(&edited.code))
+        };
+        let shown = async |form| {
+            let members = members(&state, &region.code).await?;
+            Ok(region_page(
+                lang,
+                &admin,
+                Some(region.code),
+                form,
+                members,
+                false,
+            ))
+        };
+        save_or_show(e.or(edited), values, changed, shown).await
     })
     .await
+}
+
+/// The region's page after a save, which says so.
+fn saved_at(code: &str) -> String {
+    format!("/kantoor/beheer/regios/{code}?opgeslagen=1")
+}
+
+/// A region's page (`code` None: a new one) with `form`.
+fn region_page(
+    lang: Lang,
+    admin: &Admin,
+    code: Option<String>,
+    form: Form,
+    members: Vec<Member>,
+    saved: bool,
+) -> Response {
+    RegionPage {
+        lang,
+        staff: admin.header(),
+        code,
+        form,
+        members,
+        saved,
+    }
+    .into_response()
 }
 
 async fn find(state: &AppState, code: &str) -> Result<Region, WebError> {

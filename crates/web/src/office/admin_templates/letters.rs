@@ -10,11 +10,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use letters::{LetterError, LetterKind, Letters, builtin_source};
 use serde::Deserialize;
 
-use super::beheerder;
+use super::{Done, beheerder, store_versions};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -58,11 +58,6 @@ struct LetterPage {
     done: Option<&'static str>,
     /// (when, who, "eigen versie" / "terug naar standaard").
     history: Vec<(String, String, &'static str)>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct Done {
-    gedaan: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,17 +135,17 @@ pub(crate) async fn letter_get(
         let in_force =
             crate::notify::overrides::letters_in_force(&Letters::new(), state.app.store().as_ref())
                 .await?;
-        let done = match done.gedaan.as_deref() {
-            Some("opgeslagen") => Some(lang.t(
+        let done = done.message(
+            lang,
+            (
                 "Opgeslagen. De volgende brief van deze soort gebruikt dit sjabloon.",
                 "Saved. The next letter of this kind uses this template.",
-            )),
-            Some("standaard") => Some(lang.t(
+            ),
+            (
                 "Het standaardsjabloon geldt weer.",
                 "The built-in template applies again.",
-            )),
-            _ => None,
-        };
+            ),
+        );
         let source = in_force.source(kind).to_owned();
         let overridden = in_force.is_overridden(kind);
         page(&state, lang, &staff, kind, source, overridden, None, done).await
@@ -252,17 +247,12 @@ pub(crate) async fn letter_post(
         beheerder(&staff)?;
         let kind = kind(&path)?;
         let key = letter_template_key(kind);
-        let by = staff.session().user.email.clone();
-        let now = state.app.clock().now();
+        let edit_page = format!("/kantoor/beheer/brieven/{kind}");
         if form.actie == "standaard" {
-            state
-                .app
-                .store()
-                .save_template(&key, None, &by, now)
-                .await?;
+            let response =
+                store_versions(&state, &staff, vec![(key, None)], &edit_page, true).await?;
             tracing::info!(user.id = %staff.session().user.id, %kind, "letter template reset");
-            let to = format!("/kantoor/beheer/brieven/{kind}?gedaan=standaard");
-            return Ok(Redirect::to(&to).into_response());
+            return Ok(response);
         }
         // Browsers send CRLF line ends; Typst does not mind, but the stored text should not change
         // with the browser that saved it.
@@ -321,14 +311,10 @@ pub(crate) async fn letter_post(
         }
         let unchanged = source == builtin_source(kind);
         let stored = (!unchanged).then_some(source.as_str());
-        state
-            .app
-            .store()
-            .save_template(&key, stored, &by, now)
-            .await?;
+        let response =
+            store_versions(&state, &staff, vec![(key, stored)], &edit_page, false).await?;
         tracing::info!(user.id = %staff.session().user.id, %kind, "letter template saved");
-        let to = format!("/kantoor/beheer/brieven/{kind}?gedaan=opgeslagen");
-        Ok(Redirect::to(&to).into_response())
+        Ok(response)
     };
     result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }

@@ -8,10 +8,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::beheerder;
+use super::{Done, beheerder, store_versions};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
@@ -57,11 +57,6 @@ impl MailPage {
     fn has_errors(&self) -> bool {
         self.fields.iter().any(|f| f.error.is_some())
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct Done {
-    gedaan: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -176,17 +171,17 @@ pub(crate) async fn mail_get(
         beheerder(&staff)?;
         let kind = kind(&name)?;
         let own = overrides(state.app.store().as_ref(), kind).await?;
-        let done = match done.gedaan.as_deref() {
-            Some("opgeslagen") => Some(lang.t(
+        let done = done.message(
+            lang,
+            (
                 "Opgeslagen. De volgende e-mail van deze soort gebruikt deze tekst.",
                 "Saved. The next mail of this kind uses this wording.",
-            )),
-            Some("standaard") => Some(lang.t(
+            ),
+            (
                 "De standaardtekst geldt weer.",
                 "The built-in wording applies again.",
-            )),
-            _ => None,
-        };
+            ),
+        );
         let values = own.map(Option::unwrap_or_default);
         Ok::<_, WebError>(page(
             lang,
@@ -209,18 +204,12 @@ pub(crate) async fn mail_post(
     let result = async {
         beheerder(&staff)?;
         let kind = kind(&name)?;
-        let by = staff.session().user.email.clone();
-        let now = state.app.clock().now();
-        let store = state.app.store();
+        let edit_page = format!("/kantoor/beheer/mails/{}", kind.as_str());
         if form.actie == "standaard" {
-            for part in Part::ALL {
-                store
-                    .save_template(&key(kind, part), None, &by, now)
-                    .await?;
-            }
+            let versions = Part::ALL.map(|part| (key(kind, part), None)).to_vec();
+            let response = store_versions(&state, &staff, versions, &edit_page, true).await?;
             tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates reset");
-            let to = format!("/kantoor/beheer/mails/{}?gedaan=standaard", kind.as_str());
-            return Ok(Redirect::to(&to).into_response());
+            return Ok(response);
         }
         let posted = [form.onderwerp, form.tekst, form.html].map(|v| v.replace("\r\n", "\n"));
         let mut fields = fields(lang, posted);
@@ -251,15 +240,17 @@ pub(crate) async fn mail_post(
             let preview = if failed { Vec::new() } else { shown };
             return Ok(page(lang, &staff, kind, fields, preview, None));
         }
-        for (part, field) in Part::ALL.into_iter().zip(&fields) {
-            let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
-            store
-                .save_template(&key(kind, part), source, &by, now)
-                .await?;
-        }
+        let versions = Part::ALL
+            .into_iter()
+            .zip(&fields)
+            .map(|(part, field)| {
+                let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
+                (key(kind, part), source)
+            })
+            .collect();
+        let response = store_versions(&state, &staff, versions, &edit_page, false).await?;
         tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates saved");
-        let to = format!("/kantoor/beheer/mails/{}?gedaan=opgeslagen", kind.as_str());
-        Ok(Redirect::to(&to).into_response())
+        Ok(response)
     };
     result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }

@@ -4,9 +4,10 @@
 //! (`/kantoor/beheer/uitgaand`) and the postcode ranges that derive a complainant's region
 //! (`/kantoor/beheer/postcodes`).
 //!
-//! Only the role beheerder may use them: every handler starts with [`beheerder`], GET and POST
-//! alike (other roles get 403, no session the login). POSTs take
-//! [`StaffForm`](super::staff::StaffForm), which checks the CSRF token.
+//! Only the role beheerder may use them: every handler starts with [`beheerder`] (the check
+//! behind the administration's `Admin::of`), GET and POST alike (other roles get 403, no
+//! session the login). POSTs take [`StaffForm`](super::staff::StaffForm), which checks the
+//! CSRF token.
 
 mod letters;
 mod mails;
@@ -16,12 +17,15 @@ mod postcodes;
 use std::path::PathBuf;
 
 use axum::Router;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use domain::complaint::Role;
+use serde::Deserialize;
 
+use super::admin::beheerder;
 use super::staff::Staff;
 use crate::AppState;
 use crate::error::WebError;
+use crate::lang::Lang;
 use crate::notify::OrganisationDetails;
 
 /// What the beheerder's template and outbox pages and the answer's PDF preview need beyond the
@@ -63,12 +67,47 @@ pub(crate) fn routes() -> Router<AppState> {
         )
 }
 
-/// Refuses (403) anyone but a beheerder.
-fn beheerder(staff: &Staff) -> Result<(), WebError> {
-    if staff.session().role() == Role::Beheerder {
-        Ok(())
-    } else {
-        tracing::info!(user.id = %staff.session().user.id, "not a beheerder: 403");
-        Err(WebError::Forbidden)
+/// `?gedaan=` on a template's edit page: what the POST that redirected there did.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Done {
+    gedaan: Option<String>,
+}
+
+impl Done {
+    /// The line the edit page shows: `saved` after a save, `reset` after going back to the
+    /// built-in template; each as (Dutch, English).
+    fn message(
+        &self,
+        lang: Lang,
+        saved: (&'static str, &'static str),
+        reset: (&'static str, &'static str),
+    ) -> Option<&'static str> {
+        match self.gedaan.as_deref() {
+            Some("opgeslagen") => Some(lang.t(saved.0, saved.1)),
+            Some("standaard") => Some(lang.t(reset.0, reset.1)),
+            _ => None,
+        }
     }
+}
+
+/// Stores a version of each template as the beheerder's (`None`: back to the built-in), and
+/// answers the redirect to `edit_page`, which then says it was saved, or reset when `reset`.
+async fn store_versions(
+    state: &AppState,
+    staff: &Staff,
+    versions: Vec<(String, Option<&str>)>,
+    edit_page: &str,
+    reset: bool,
+) -> Result<Response, WebError> {
+    let by = &staff.session().user.email;
+    let now = state.app.clock().now();
+    for (key, source) in versions {
+        state
+            .app
+            .store()
+            .save_template(&key, source, by, now)
+            .await?;
+    }
+    let done = if reset { "standaard" } else { "opgeslagen" };
+    Ok(Redirect::to(&format!("{edit_page}?gedaan={done}")).into_response())
 }
