@@ -24,6 +24,7 @@ pub mod notify;
 mod office;
 mod portal;
 mod public;
+mod registration;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -8,10 +8,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use domain::complaint::{
-    Category, Channel, Complainant, ContactDetails, EmailAddress, PersonName, PhoneNumber,
-    PostalAddress, RegionCode, Role, Text, UserId,
-};
+use domain::complaint::Channel;
 use serde_json::json;
 
 use super::ApiCaller;
@@ -19,6 +16,7 @@ use super::error::ApiError;
 use super::input::Input;
 use crate::AppState;
 use crate::access;
+use crate::registration::{self, Field, Given, Refused};
 
 /// `POST /api/v1/complaints`: registers a complaint received by phone, by letter or in person
 /// (`received_at` may lie in the past). An `Idempotency-Key` header makes a retry return the
@@ -62,106 +60,57 @@ fn intake(i: &mut Input, caller: &ApiCaller) -> Option<app::Intake> {
     );
     let received_at = i.timestamp("received_at");
     let mut p = i.nested("complainant");
-    let name = p.str("name").and_then(|n| {
-        p.check(
-            "name",
-            PersonName::try_from(n)
-                .map_err(|_| "must be a name on one line of at most 200 characters".to_owned()),
-        )
-    });
-    let email = match p.optional_str("email") {
-        None => Some(None),
-        Some(v) => p.check(
-            "email",
-            EmailAddress::try_from(v)
-                .map(Some)
-                .map_err(|_| "is not a valid e-mail address".to_owned()),
-        ),
-    };
-    let phone = match p.optional_str("phone") {
-        None => Some(None),
-        Some(v) => p.check(
-            "phone",
-            PhoneNumber::try_from(v)
-                .map(Some)
-                .map_err(|_| "is not a valid phone number".to_owned()),
-        ),
-    };
-    let contact = match (email, phone) {
-        (Some(email), Some(phone)) => p.check(
-            "email",
-            ContactDetails::new(email, phone)
-                .map_err(|_| "give an e-mail address or a phone number (or both)".to_owned()),
-        ),
-        _ => None,
-    };
-    let address = match p.optional_str("address") {
-        None => Some(None),
-        Some(v) => p.check(
-            "address",
-            PostalAddress::try_from(v)
-                .map(Some)
-                .map_err(|_| "must be an address of at most 500 characters".to_owned()),
-        ),
-    };
+    let (name, email, phone, address) = (
+        p.str("name"),
+        p.optional_str("email"),
+        p.optional_str("phone"),
+        p.optional_str("address"),
+    );
     i.absorb("complainant", p);
-    let region = i
-        .str("region")
-        .and_then(|code| match RegionCode::try_from(code.clone()) {
-            // Another region is refused like an unknown one.
-            Ok(r) if caller.user.may_see_region(r.as_ref()) => Some(r),
-            _ => {
-                i.add("region", "unknown region");
-                None
-            }
-        });
-    let category = i.str("category").and_then(|c| {
-        i.check(
-            "category",
-            Category::try_from(c).map_err(|_| "unknown category".to_owned()),
-        )
-    });
-    let description = i.str("description").and_then(|d| {
-        i.check(
-            "description",
-            Text::try_from(d).map_err(|_| "must be a text of at most 20000 characters".to_owned()),
-        )
-    });
-    let employee = match i.optional_str("employee_concerned") {
-        None => Some(None),
-        Some(v) => i.check(
-            "employee_concerned",
-            PersonName::try_from(v)
-                .map(Some)
-                .map_err(|_| "must be a name on one line of at most 200 characters".to_owned()),
-        ),
+    let given = Given {
+        channel,
+        received_at,
+        name,
+        email,
+        phone,
+        address,
+        region: i.str("region"),
+        category: i.str("category"),
+        description: i.str("description"),
+        employee_concerned: i.optional_str("employee_concerned"),
+        desired_outcome: i.optional_str("desired_outcome"),
     };
-    let desired = match i.optional_str("desired_outcome") {
-        None => Some(None),
-        Some(v) => i.check(
-            "desired_outcome",
-            Text::try_from(v)
-                .map(Some)
-                .map_err(|_| "must be a text of at most 20000 characters".to_owned()),
-        ),
+    let intake = registration::intake(given, &caller.user).map_err(|refused| {
+        for r in &refused {
+            let (field, message) = refusal(r);
+            i.add(field, message);
+        }
+    });
+    intake.ok()
+}
+
+/// A refused value as the API's 422 names it: the member and what it must be.
+fn refusal(refused: &Refused) -> (&'static str, &'static str) {
+    const NAME: &str = "must be a name on one line of at most 200 characters";
+    const TEXT: &str = "must be a text of at most 20000 characters";
+    let Refused::Invalid(field, _) = refused else {
+        return ("region", "unknown region");
     };
-    let assignee = (caller.user.role == Role::Klachtbehandelaar)
-        .then(|| UserId::try_from(caller.user.id.to_string()).ok())
-        .flatten();
-    Some(app::Intake {
-        channel: channel?,
-        received_at: received_at?,
-        complainant: Complainant {
-            name: name?,
-            contact: contact?,
-            address: address?,
-            representative: None,
-        },
-        region: region?,
-        category: category?,
-        description: description?,
-        employee_concerned: employee?,
-        desired_outcome: desired?,
-        assignee,
-    })
+    match field {
+        Field::Name => ("complainant.name", NAME),
+        Field::Email => ("complainant.email", "is not a valid e-mail address"),
+        Field::Phone => ("complainant.phone", "is not a valid phone number"),
+        Field::Contact => (
+            "complainant.email",
+            "give an e-mail address or a phone number (or both)",
+        ),
+        Field::Address => (
+            "complainant.address",
+            "must be an address of at most 500 characters",
+        ),
+        Field::Category => ("category", "unknown category"),
+        Field::Description => ("description", TEXT),
+        Field::EmployeeConcerned => ("employee_concerned", NAME),
+        Field::DesiredOutcome => ("desired_outcome", TEXT),
+    }
 }

@@ -10,19 +10,17 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::complaint::{
-    Category, Channel, Complainant, ContactDetails, EmailAddress, PersonName, PhoneNumber,
-    PostalAddress, RegionCode, Role, Text, UserId,
-};
+use domain::complaint::Channel;
 use domain::time::amsterdam;
 use jiff::civil::{Date, Time};
 
-use super::complaint::fields::{Errors, FieldError, Fields, date, optional_text};
+use super::complaint::fields::{Errors, FieldError, Fields, date};
 use super::complaint::refusal::{input_text, refusal_text};
 use super::staff::{Staff, StaffForm, StaffHeader};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
+use crate::registration::{self, Field, Given, Refused};
 
 /// The channels staff register here (web and e-mail complaints arrive by themselves), with
 /// their Dutch and English labels.
@@ -224,116 +222,72 @@ fn intake(f: &Fields, staff: &Staff, lang: Lang) -> Result<Intake, Errors> {
         .zip(time)
         .and_then(|(d, t)| d.to_datetime(t).to_zoned_datetime(amsterdam()).ok())
         .map(|z| z.timestamp());
-    let name = e.check(
-        "naam",
-        PersonName::try_from(f.get("naam")).map_err(|err| input_text(&err, lang)),
-    );
-    let email = match field(f.get("email")) {
-        None => Some(None),
-        Some(v) => e.check(
-            "email",
-            EmailAddress::try_from(v).map(Some).map_err(|_| {
-                lang.t(
-                    "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
-                    "Enter a valid e-mail address, such as name@example.com.",
-                )
-                .to_owned()
-            }),
-        ),
+    let given = Given {
+        channel,
+        received_at,
+        name: Some(f.get("naam").to_owned()),
+        email: field(f.get("email")),
+        phone: field(f.get("telefoon")),
+        address: field(f.get("adres")),
+        region: Some(f.get("regio").to_owned()),
+        category: Some(f.get("categorie").to_owned()),
+        description: Some(f.get("beschrijving").to_owned()),
+        employee_concerned: field(f.get("medewerker")),
+        // Blank is none; otherwise the text as typed (the domain trims it).
+        desired_outcome: Some(f.get("uitkomst").to_owned()).filter(|v| !v.trim().is_empty()),
     };
-    let phone = match field(f.get("telefoon")) {
-        None => Some(None),
-        Some(v) => e.check(
-            "telefoon",
-            PhoneNumber::try_from(v).map(Some).map_err(|_| {
-                lang.t(
-                    "Vul een geldig telefoonnummer in.",
-                    "Enter a valid phone number.",
-                )
-                .to_owned()
-            }),
-        ),
-    };
-    let contact = match (email, phone) {
-        (Some(email), Some(phone)) => e.check(
-            "email",
-            ContactDetails::new(email, phone).map_err(|err| input_text(&err, lang)),
-        ),
-        _ => None,
-    };
-    let address = match field(f.get("adres")) {
-        None => Some(None),
-        Some(v) => e.check(
-            "adres",
-            PostalAddress::try_from(v)
-                .map(Some)
-                .map_err(|err| input_text(&err, lang)),
-        ),
-    };
-    let region_code = f.get("regio");
-    let region = match RegionCode::try_from(region_code.to_owned()) {
-        Ok(r) if staff.session().may_see_region(region_code) => Some(r),
-        _ => {
-            e.add(
-                "regio",
-                lang.t(
-                    "Kies een regio uit de lijst.",
-                    "Choose a region from the list.",
-                ),
-            );
-            None
+    let intake = registration::intake(given, &staff.session().user).map_err(|refused| {
+        for r in &refused {
+            let (id, message) = refusal(r, lang);
+            e.add(id, message);
         }
+    });
+    e.or(intake.ok())
+}
+
+/// A refused value as the form marks it: the field's id and the message beside it.
+fn refusal(refused: &Refused, lang: Lang) -> (&'static str, String) {
+    let fixed = |nl: &str, en: &str| lang.t(nl, en).to_owned();
+    let Refused::Invalid(field, reason) = refused else {
+        let message = fixed(
+            "Kies een regio uit de lijst.",
+            "Choose a region from the list.",
+        );
+        return ("regio", message);
     };
-    let category = e.check(
-        "categorie",
-        Category::try_from(f.get("categorie")).map_err(|_| {
-            lang.t(
+    match field {
+        Field::Name => ("naam", input_text(reason, lang)),
+        Field::Email => (
+            "email",
+            fixed(
+                "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+                "Enter a valid e-mail address, such as name@example.com.",
+            ),
+        ),
+        Field::Phone => (
+            "telefoon",
+            fixed(
+                "Vul een geldig telefoonnummer in.",
+                "Enter a valid phone number.",
+            ),
+        ),
+        Field::Contact => ("email", input_text(reason, lang)),
+        Field::Address => ("adres", input_text(reason, lang)),
+        Field::Category => (
+            "categorie",
+            fixed(
                 "Kies een categorie uit de lijst.",
                 "Choose a category from the list.",
-            )
-            .to_owned()
-        }),
-    );
-    let description = e.check(
-        "beschrijving",
-        Text::try_from(f.get("beschrijving")).map_err(|_| {
-            lang.t(
+            ),
+        ),
+        Field::Description => (
+            "beschrijving",
+            fixed(
                 "Beschrijf wat er is gebeurd en wanneer.",
                 "Describe what happened, and when.",
-            )
-            .to_owned()
-        }),
-    );
-    let employee = match field(f.get("medewerker")) {
-        None => Some(None),
-        Some(v) => e.check(
-            "medewerker",
-            PersonName::try_from(v)
-                .map(Some)
-                .map_err(|err| input_text(&err, lang)),
+            ),
         ),
-    };
-    let desired = e.check("uitkomst", optional_text(f.get("uitkomst"), lang));
-    let assignee = (staff.session().role() == Role::Klachtbehandelaar)
-        .then(|| UserId::try_from(staff.session().user.id.to_string()).ok())
-        .flatten();
-    let intake = (|| {
-        Some(Intake {
-            channel: channel?,
-            received_at: received_at?,
-            complainant: Complainant {
-                name: name?,
-                contact: contact?,
-                address: address?,
-                representative: None,
-            },
-            region: region?,
-            category: category?,
-            description: description?,
-            employee_concerned: employee?,
-            desired_outcome: desired?,
-            assignee,
-        })
-    })();
-    e.or(intake)
+        Field::EmployeeConcerned => ("medewerker", input_text(reason, lang)),
+        Field::DesiredOutcome => ("uitkomst", input_text(reason, lang)),
+    }
 }
