@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::access;
 use crate::lang::Lang;
 use crate::office::complaint::forms::assignable;
-use crate::office::paging::{Filter, QueueParams, fetch};
+use crate::office::paging::{Filter, FilterInput, Handler, Refused, fetch};
 
 /// The largest page of the queue a caller may ask for.
 const MAX_LIMIT: u32 = 500;
@@ -29,6 +29,11 @@ pub(crate) async fn openapi_get() -> Response {
 
 pub(crate) async fn not_found() -> ApiError {
     ApiError::NotFound
+}
+
+/// A parameter's text; absent is blank (no filter).
+fn opt(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or_default()
 }
 
 /// The queue's filters by their API names.
@@ -63,56 +68,37 @@ pub(crate) async fn complaints_get(
         clippy::needless_update,
         reason = "filters the office queue gains later default to off here"
     )]
-    let office = QueueParams {
-        regio: p.region.clone().unwrap_or_default(),
-        status: p.state.clone().unwrap_or_default(),
-        verlopen: if p.overdue.unwrap_or(false) {
-            "1".into()
-        } else {
-            String::new()
+    let input = FilterInput {
+        region: opt(&p.region),
+        state: opt(&p.state),
+        overdue_only: p.overdue.unwrap_or(false),
+        handler: match p.handler.as_deref() {
+            None => None,
+            Some(h) if h.trim().is_empty() => None,
+            Some("mine") => Some(Ok(Handler::Mine)),
+            Some("unassigned") => Some(Ok(Handler::Unassigned)),
+            Some(_) => Some(Err(())),
         },
-        behandelaar: match p.handler.as_deref() {
-            Some("mine") => "mij".into(),
-            Some("unassigned") => "niemand".into(),
-            Some(other) => other.to_owned(),
-            None => String::new(),
-        },
-        kanaal: p.channel.clone().unwrap_or_default(),
-        categorie: p.category.clone().unwrap_or_default(),
-        zoek: p.q.clone().unwrap_or_default(),
-        na: p.after.clone().unwrap_or_default(),
+        channel: opt(&p.channel),
+        category: opt(&p.category),
+        search: opt(&p.q),
+        after: opt(&p.after),
+        ..FilterInput::default()
     };
-    // The office answers a filter the user may not use with 404; name the parameter instead,
-    // except for another region, which stays indistinguishable from an unknown one.
-    let filter = Filter::parse(&office, &caller.user).map_err(|_| {
-        let mut fields = std::collections::BTreeMap::new();
-        if p.region.is_some() {
-            fields.insert("region".to_owned(), "unknown region".to_owned());
-        }
-        if let Some(s) = &p.state
-            && crate::office::labels::open_state(s).is_none()
-        {
-            fields.insert("state".to_owned(), "not an open state".to_owned());
-        }
-        if p.handler
-            .as_deref()
-            .is_some_and(|h| h != "mine" && h != "unassigned")
-        {
-            fields.insert("handler".to_owned(), "mine or unassigned".to_owned());
-        }
-        if p.channel
-            .as_deref()
-            .is_some_and(|c| domain::complaint::Channel::parse(c).is_none())
-        {
-            fields.insert("channel".to_owned(), "not a channel".to_owned());
-        }
-        if p.after.is_some() {
-            fields.insert(
-                "after".to_owned(),
-                "not a cursor from a previous page".to_owned(),
-            );
-        }
-        ApiError::fields(fields)
+    // The office answers a filter the user may not use with 404; name the parameter instead.
+    // Another region stays indistinguishable from an unknown one.
+    let filter = Filter::parse(&input, &caller.user).map_err(|refused| {
+        let fields = refused.into_iter().map(|r| {
+            let (name, message) = match r {
+                Refused::Region => ("region", "unknown region"),
+                Refused::State => ("state", "not an open state"),
+                Refused::Handler => ("handler", "mine or unassigned"),
+                Refused::Channel => ("channel", "not a channel"),
+                Refused::After => ("after", "not a cursor from a previous page"),
+            };
+            (name.to_owned(), message.to_owned())
+        });
+        ApiError::fields(fields.collect())
     })?;
     let today = civil_date(state.app.clock().now());
     let (rows, more) = fetch(&state, &caller.user, &filter, limit, today).await?;

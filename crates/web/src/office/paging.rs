@@ -46,6 +46,56 @@ pub(crate) struct QueueParams {
     pub(crate) na: String,
 }
 
+impl QueueParams {
+    /// The office's Dutch parameters as the neutral input of [`Filter::parse`].
+    pub(crate) fn input(&self) -> FilterInput<'_> {
+        FilterInput {
+            region: &self.regio,
+            state: &self.status,
+            overdue_only: !self.verlopen.is_empty(),
+            handler: match self.behandelaar.trim() {
+                "" => None,
+                "mij" => Some(Ok(Handler::Mine)),
+                "niemand" => Some(Ok(Handler::Unassigned)),
+                _ => Some(Err(())),
+            },
+            channel: &self.kanaal,
+            category: &self.categorie,
+            search: &self.zoek,
+            after: &self.na,
+        }
+    }
+}
+
+/// The queue's filters as a front end read them, by neutral names: the office from its Dutch
+/// query ([`QueueParams::input`]), the API from its English one. A blank text is no filter.
+#[derive(Debug, Default)]
+pub(crate) struct FilterInput<'a> {
+    pub region: &'a str,
+    pub state: &'a str,
+    pub overdue_only: bool,
+    /// None: any handler; `Err`: a word the front end does not know.
+    pub handler: Option<Result<Handler, ()>>,
+    pub channel: &'a str,
+    pub category: &'a str,
+    pub search: &'a str,
+    /// The cursor: `<date>_<uuid>` of the previous page's last row.
+    pub after: &'a str,
+}
+
+/// A filter [`Filter::parse`] refuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refused {
+    /// Unknown, or a region the user may not see (the two are not told apart).
+    Region,
+    /// Not an open state.
+    State,
+    Handler,
+    Channel,
+    /// Not a cursor from a previous page.
+    After,
+}
+
 /// The filters, checked against what this staff member may see.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Filter {
@@ -81,38 +131,47 @@ impl Handler {
 const MAX_SEARCH: usize = 200;
 
 impl Filter {
-    /// A region the user may not see, an unknown state or a malformed cursor is not found.
-    pub(crate) fn parse(p: &QueueParams, user: &UserRecord) -> Result<Filter, WebError> {
-        let region = non_empty(&p.regio);
+    /// The filters `input` names, or every one that is refused (in the order of the fields):
+    /// a region the user may not see, an unknown state, handler or channel, a malformed cursor.
+    pub(crate) fn parse(input: &FilterInput, user: &UserRecord) -> Result<Filter, Vec<Refused>> {
+        let mut refused = Vec::new();
+        let mut refuse = |r: Refused| refused.push(r);
+        let region = non_empty(input.region);
         if region.as_deref().is_some_and(|r| !user.may_see_region(r)) {
-            return Err(WebError::NotFound);
+            refuse(Refused::Region);
         }
-        let state = non_empty(&p.status);
+        let state = non_empty(input.state);
         if state.as_deref().is_some_and(|s| open_state(s).is_none()) {
-            return Err(WebError::NotFound);
+            refuse(Refused::State);
         }
-        let handler = match p.behandelaar.trim() {
-            "" => None,
-            "mij" => Some(Handler::Mine),
-            "niemand" => Some(Handler::Unassigned),
-            _ => return Err(WebError::NotFound),
-        };
-        let channel = match non_empty(&p.kanaal) {
-            None => None,
-            Some(c) => Some(Channel::parse(&c).ok_or(WebError::NotFound)?),
-        };
-        let search = non_empty(&p.zoek).map(|s| s.chars().take(MAX_SEARCH).collect());
-        let after = match non_empty(&p.na) {
-            None => None,
-            Some(c) => Some(parse_cursor(&c).ok_or(WebError::NotFound)?),
-        };
+        let handler = input
+            .handler
+            .and_then(|h| h.map_err(|()| refuse(Refused::Handler)).ok());
+        let channel = non_empty(input.channel).and_then(|c| {
+            let parsed = Channel::parse(&c);
+            if parsed.is_none() {
+                refuse(Refused::Channel);
+            }
+            parsed
+        });
+        let search = non_empty(input.search).map(|s| s.chars().take(MAX_SEARCH).collect());
+        let after = non_empty(input.after).and_then(|c| {
+            let parsed = parse_cursor(&c);
+            if parsed.is_none() {
+                refuse(Refused::After);
+            }
+            parsed
+        });
+        if !refused.is_empty() {
+            return Err(refused);
+        }
         Ok(Filter {
             region,
             state,
-            overdue_only: !p.verlopen.is_empty(),
+            overdue_only: input.overdue_only,
             handler,
             channel,
-            category: non_empty(&p.categorie),
+            category: non_empty(input.category),
             search,
             after,
         })
@@ -211,6 +270,65 @@ pub(crate) async fn fetch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn user(regions: &[&str]) -> UserRecord {
+        UserRecord {
+            id: uuid::Uuid::new_v4(),
+            email: "a@example.nl".into(),
+            name: "A".into(),
+            role: domain::complaint::Role::Klachtbehandelaar,
+            all_regions: false,
+            regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            active: true,
+            password_hash: None,
+            totp_secret: None,
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn the_office_words_become_the_filter() {
+        let params = QueueParams {
+            regio: " noord ".into(),
+            verlopen: "1".into(),
+            behandelaar: "niemand".into(),
+            kanaal: "phone".into(),
+            ..QueueParams::default()
+        };
+        let f = Filter::parse(&params.input(), &user(&["noord"])).unwrap();
+        assert_eq!(f.region.as_deref(), Some("noord"));
+        assert!(f.overdue_only);
+        assert_eq!(f.handler, Some(Handler::Unassigned));
+        assert_eq!(f.channel, Some(Channel::Phone));
+        assert_eq!(
+            (f.state, f.category, f.search, f.after),
+            (None, None, None, None)
+        );
+    }
+
+    #[test]
+    fn every_refused_filter_is_named_at_once() {
+        let params = QueueParams {
+            regio: "zuid".into(),
+            status: "nergens".into(),
+            behandelaar: "mine".into(),
+            kanaal: "duif".into(),
+            categorie: "wat-dan-ook".into(),
+            na: "x".into(),
+            ..QueueParams::default()
+        };
+        let refused = Filter::parse(&params.input(), &user(&["noord"])).unwrap_err();
+        assert_eq!(
+            refused,
+            [
+                Refused::Region,
+                Refused::State,
+                Refused::Handler,
+                Refused::Channel,
+                Refused::After
+            ]
+        );
+    }
 
     #[test]
     fn a_cursor_reads_back_what_the_next_link_writes() {

@@ -88,7 +88,9 @@ async fn queue(
     staff: &Staff,
     params: &QueueParams,
 ) -> Result<QueuePage, WebError> {
-    let filter = Filter::parse(params, &staff.session().user)?;
+    // A filter the user may not use is not found, like an unknown page.
+    let filter =
+        Filter::parse(&params.input(), &staff.session().user).map_err(|_| WebError::NotFound)?;
     let today = civil_date(state.app.clock().now());
     let limit = state.office.queue_page_size.max(1);
     let (rows, more) = fetch(state, &staff.session().user, &filter, limit, today).await?;
