@@ -15,6 +15,7 @@ use jiff::Timestamp;
 
 use super::explain::{date_in, moment_in, moment_iso};
 use crate::lang::Lang;
+use crate::office::complaint::history::{event_moment, hearing_form};
 
 /// One line of the timeline.
 #[derive(Debug)]
@@ -111,13 +112,6 @@ fn own_message(
     }
 }
 
-fn form_text(form: HearingForm, lang: Lang) -> &'static str {
-    match form {
-        HearingForm::Phone => lang.t("telefonisch", "by phone"),
-        HearingForm::Office => lang.t("op kantoor", "at the office"),
-    }
-}
-
 pub(super) fn form_label(form: HearingForm, lang: Lang) -> &'static str {
     match form {
         HearingForm::Phone => lang.t("Telefonisch", "By phone"),
@@ -127,12 +121,10 @@ pub(super) fn form_label(form: HearingForm, lang: Lang) -> &'static str {
 
 fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
     let t = |nl: &str, en: &str| lang.t(nl, en).to_owned();
-    let mut when = at;
     let mut details = Vec::new();
     let mut text = None;
     let title = match event {
         Event::ComplaintRegistered(e) => {
-            when = e.received_at;
             let via = match e.channel {
                 Channel::Web => t("via het klachtenformulier", "through the complaint form"),
                 Channel::Email => t("per e-mail", "by e-mail"),
@@ -143,7 +135,6 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
             format!("{} ({via})", t("Klacht ontvangen", "Complaint received"))
         }
         Event::FirstContactLogged(e) => {
-            when = e.contacted_at;
             // The note is the handler's own: not shown.
             match e.via {
                 ContactMethod::Phone => t(
@@ -175,7 +166,6 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
             )
         }
         Event::ObjectionRegistered(e) => {
-            when = e.received_at;
             if e.late {
                 details.push(format!(
                     "{} {}. {}",
@@ -234,7 +224,7 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
             format!(
                 "{} {}: {}",
                 t("Gesprek gepland", "Conversation planned"),
-                form_text(e.form, lang),
+                hearing_form(e.form, lang),
                 moment_in(e.moment, lang)
             )
         }
@@ -262,7 +252,7 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
                     "Gesprek gehouden en vastgelegd",
                     "Conversation held and recorded"
                 ),
-                form_text(e.form, lang),
+                hearing_form(e.form, lang),
                 date_in(e.held_on, lang)
             )
         }
@@ -331,7 +321,6 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
         // Messages from the complainant, by subject; others' (a colleague, a third party) are
         // internal.
         Event::CorrespondenceReceived(e) if e.from_complainant => {
-            when = e.received_at;
             if let Some(subject) = &e.subject {
                 details.push(format!("{} {subject}", t("Onderwerp:", "Subject:")));
             }
@@ -345,6 +334,7 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
         | Event::DeadlineReminderSent(_)
         | Event::DeadlineEscalated(_) => return None,
     };
+    let when = event_moment(event).unwrap_or(at);
     Some(Entry {
         when: moment_in(when, lang),
         iso: moment_iso(when),

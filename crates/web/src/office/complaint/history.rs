@@ -125,7 +125,8 @@ fn role_label(stored: &str, lang: Lang) -> &str {
     }
 }
 
-/// When it happened, for events that record it apart from when they were recorded.
+/// When it happened, for events that record it apart from when they were recorded (both
+/// timelines show this moment).
 pub(crate) fn event_moment(event: &Event) -> Option<jiff::Timestamp> {
     match event {
         Event::ComplaintRegistered(e) => Some(e.received_at),
@@ -136,7 +137,9 @@ pub(crate) fn event_moment(event: &Event) -> Option<jiff::Timestamp> {
     }
 }
 
-fn form(f: HearingForm, lang: Lang) -> &'static str {
+/// The hearing's form in a sentence ("telefonisch", "op kantoor"): the same words on the
+/// portal's timeline.
+pub(crate) fn hearing_form(f: HearingForm, lang: Lang) -> &'static str {
     match f {
         HearingForm::Phone => lang.t("telefonisch", "by phone"),
         HearingForm::Office => lang.t("op kantoor", "at the office"),
@@ -277,7 +280,7 @@ fn describe(event: &Event, users: &[UserRecord], lang: Lang) -> (String, Vec<Str
             )
         }
         Event::HearingOffered(e) => {
-            let forms: Vec<&str> = e.forms.iter().map(|f| form(*f, lang)).collect();
+            let forms: Vec<&str> = e.forms.iter().map(|f| hearing_form(*f, lang)).collect();
             details.push(tf!(
                 lang,
                 "Vorm: {}.",
@@ -317,7 +320,7 @@ fn describe(event: &Event, users: &[UserRecord], lang: Lang) -> (String, Vec<Str
                 lang,
                 "Gesprek gepland, {}: {}",
                 "Conversation planned, {}: {}",
-                form(e.form, lang),
+                hearing_form(e.form, lang),
                 moment_in(e.moment, lang)
             )
         }
@@ -376,7 +379,7 @@ fn describe(event: &Event, users: &[UserRecord], lang: Lang) -> (String, Vec<Str
                 lang,
                 "Gesprek gehouden en vastgelegd ({}, {})",
                 "Conversation held and recorded ({}, {})",
-                form(e.form, lang),
+                hearing_form(e.form, lang),
                 d(e.held_on)
             )
         }
