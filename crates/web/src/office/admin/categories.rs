@@ -108,8 +108,11 @@ pub(crate) async fn category_new_post(
             tracing::info!(user.id = %user, category = %category.code, "category added");
             Ok(saved_at(&category.code))
         };
-        let shown = async |form| Ok(category_page(lang, &admin, None, form, false));
-        save_or_show(e.or(category), values, added, shown).await
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
+            Ok(category_page(lang, &admin, None, form, false))
+        };
+        save_or_show(e.or(category), added, shown).await
     })
     .await
 }
@@ -156,7 +159,8 @@ pub(crate) async fn category_post(
             tracing::info!(user.id = %user, category = %edited.code, "category changed");
             Ok(saved_at(&edited.code))
         };
-        let shown = async |form| {
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
             Ok(category_page(
                 lang,
                 &admin,
@@ -165,7 +169,7 @@ pub(crate) async fn category_post(
                 false,
             ))
         };
-        save_or_show(e.or(edited), values, changed, shown).await
+        save_or_show(e.or(edited), changed, shown).await
     })
     .await
 }

@@ -136,8 +136,11 @@ pub(crate) async fn closure_days_post(
                 day.year()
             ))
         };
-        let shown = async |form| render(&state, lang, &admin, year, form, None).await;
-        save_or_show(e.or(day.zip(name)), values, added, shown).await
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
+            render(&state, lang, &admin, year, form, None).await
+        };
+        save_or_show(e.or(day.zip(name)), added, shown).await
     })
     .await
 }

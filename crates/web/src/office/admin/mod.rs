@@ -167,20 +167,20 @@ impl Form {
     }
 }
 
-/// The end of every administration form's POST (post/redirect/get): with no errors, `save`
-/// stores the value and answers the address of the page that shows it saved; with errors,
-/// `show` renders the page again with the posted `values` and the errors beside their fields,
-/// answered with 422.
-pub(crate) async fn save_or_show<T>(
-    parsed: Result<T, Errors>,
-    values: Fields,
+/// The end of every administration form's POST (post/redirect/get): parsed without errors,
+/// `save` stores the value and answers the address of the page that shows it saved; with
+/// errors, `show` renders the page again with them (and the posted values), answered with 422.
+/// Used by the organisation, region, category and closure-day pages and the letter and mail
+/// templates.
+pub(crate) async fn save_or_show<T, E>(
+    parsed: Result<T, E>,
     save: impl AsyncFnOnce(T) -> Result<String, WebError>,
-    show: impl AsyncFnOnce(Form) -> Result<Response, WebError>,
+    show: impl AsyncFnOnce(E) -> Result<Response, WebError>,
 ) -> Result<Response, WebError> {
     match parsed {
         Ok(value) => Ok(Redirect::to(&save(value).await?).into_response()),
         Err(errors) => {
-            let mut response = show(Form::with_errors(values, errors)).await?;
+            let mut response = show(errors).await?;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }

@@ -65,6 +65,7 @@ pub(crate) async fn organisation_post(
     page(lang, async {
         let admin = Admin::of(staff)?;
         let values = Fields(form).typed();
+        let parsed = parse(&values, lang);
         let saved = async |o: store::Organisation| {
             let now = state.app.clock().now();
             state.app.store().set_organisation(&o, now).await?;
@@ -72,7 +73,8 @@ pub(crate) async fn organisation_post(
             tracing::info!(user.id = %user, "organisation details changed");
             Ok("/kantoor/beheer/organisatie?opgeslagen=1".to_owned())
         };
-        let shown = async |form| {
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
             let unset = state.app.store().organisation().await?.is_none();
             let page = OrganisationPage {
                 lang,
@@ -83,7 +85,7 @@ pub(crate) async fn organisation_post(
             };
             Ok(page.into_response())
         };
-        save_or_show(parse(&values, lang), values, saved, shown).await
+        save_or_show(parsed, saved, shown).await
     })
     .await
 }

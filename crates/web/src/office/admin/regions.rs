@@ -117,8 +117,11 @@ pub(crate) async fn region_new_post(
             tracing::info!(user.id = %user, region = %region.code, "region added");
             Ok(saved_at(&region.code))
         };
-        let shown = async |form| Ok(region_page(lang, &admin, None, form, Vec::new(), false));
-        save_or_show(e.or(region), values, added, shown).await
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
+            Ok(region_page(lang, &admin, None, form, Vec::new(), false))
+        };
+        save_or_show(e.or(region), added, shown).await
     })
     .await
 }
@@ -171,7 +174,8 @@ pub(crate) async fn region_post(
             tracing::info!(user.id = %user, region = %edited.code, "region changed");
             Ok(saved_at(&edited.code))
         };
-        let shown = async |form| {
+        let shown = async |errors| {
+            let form = Form::with_errors(values, errors);
             let members = members(&state, &region.code).await?;
             Ok(region_page(
                 lang,
@@ -182,7 +186,7 @@ pub(crate) async fn region_post(
                 false,
             ))
         };
-        save_or_show(e.or(edited), values, changed, shown).await
+        save_or_show(e.or(edited), changed, shown).await
     })
     .await
 }

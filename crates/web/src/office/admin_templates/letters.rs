@@ -10,7 +10,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use letters::{LetterError, LetterKind, Letters, builtin_source};
 use serde::Deserialize;
 
@@ -20,6 +20,7 @@ use crate::error::WebError;
 use crate::lang::Lang;
 use crate::notify::overrides::{letter_kind_of, letter_template_key};
 use crate::notify::title_nl;
+use crate::office::admin::save_or_show;
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
 /// Longer sources are refused: a letter template is a page or two of Typst.
@@ -219,6 +220,29 @@ fn message(lang: Lang, error: &LetterError) -> String {
     )
 }
 
+/// The kind's sample rendered with `source`, or the message beside the field: an empty or too
+/// long source, or one that does not render.
+async fn rendered(kind: LetterKind, source: &str, lang: Lang) -> Result<letters::Pdf, String> {
+    if source.trim().is_empty() {
+        return Err(lang
+            .t(
+                "Vul het sjabloon in, of kies ‘Terug naar standaard’.",
+                "Enter the template, or choose ‘Back to built-in’.",
+            )
+            .into());
+    }
+    if source.chars().count() > MAX_SOURCE_CHARS {
+        return Err(format!(
+            "{} {MAX_SOURCE_CHARS} {}",
+            lang.t("Het sjabloon is langer dan", "The template is longer than"),
+            lang.t("tekens.", "characters.")
+        ));
+    }
+    preview(kind, source.to_owned())
+        .await
+        .map_err(|e| message(lang, &e))
+}
+
 /// Renders the kind's sample with `source` off the async threads.
 async fn preview(kind: LetterKind, source: String) -> Result<letters::Pdf, LetterError> {
     tokio::task::spawn_blocking(move || Letters::preview(kind, &source))
@@ -249,10 +273,9 @@ pub(crate) async fn letter_post(
         let key = letter_template_key(kind);
         let edit_page = format!("/kantoor/beheer/brieven/{kind}");
         if form.actie == "standaard" {
-            let response =
-                store_versions(&state, &staff, vec![(key, None)], &edit_page, true).await?;
+            let to = store_versions(&state, &staff, vec![(key, None)], &edit_page, true).await?;
             tracing::info!(user.id = %staff.session().user.id, %kind, "letter template reset");
-            return Ok(response);
+            return Ok(Redirect::to(&to).into_response());
         }
         // Browsers send CRLF line ends; Typst does not mind, but the stored text should not change
         // with the browser that saved it.
@@ -264,57 +287,42 @@ pub(crate) async fn letter_post(
             .await?
             .iter()
             .any(|v| v.kind == key && v.source.is_some());
-        let refuse = |message: String| {
+        let checked = match (rendered(kind, &source, lang).await, form.actie.as_str()) {
+            (Ok(pdf), "voorbeeld") => {
+                let disposition = format!("inline; filename=\"voorbeeld-{kind}.pdf\"");
+                return Ok((
+                    [
+                        (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                        (header::CONTENT_DISPOSITION, disposition),
+                    ],
+                    pdf.bytes,
+                )
+                    .into_response());
+            }
+            (checked, _) => checked,
+        };
+        let saved = async |_pdf| {
+            let unchanged = source == builtin_source(kind);
+            let stored = (!unchanged).then_some(source.as_str());
+            let to = store_versions(&state, &staff, vec![(key, stored)], &edit_page, false).await?;
+            tracing::info!(user.id = %staff.session().user.id, %kind, "letter template saved");
+            Ok(to)
+        };
+        let shown = async |message| {
+            let source = source.clone();
             page(
                 &state,
                 lang,
                 &staff,
                 kind,
-                source.clone(),
+                source,
                 overridden,
                 Some(message),
                 None,
             )
+            .await
         };
-        if source.trim().is_empty() {
-            return refuse(
-                lang.t(
-                    "Vul het sjabloon in, of kies ‘Terug naar standaard’.",
-                    "Enter the template, or choose ‘Back to built-in’.",
-                )
-                .into(),
-            )
-            .await;
-        }
-        if source.chars().count() > MAX_SOURCE_CHARS {
-            return refuse(format!(
-                "{} {MAX_SOURCE_CHARS} {}",
-                lang.t("Het sjabloon is langer dan", "The template is longer than"),
-                lang.t("tekens.", "characters.")
-            ))
-            .await;
-        }
-        let pdf = match preview(kind, source.clone()).await {
-            Ok(pdf) => pdf,
-            Err(e) => return refuse(message(lang, &e)).await,
-        };
-        if form.actie == "voorbeeld" {
-            let disposition = format!("inline; filename=\"voorbeeld-{kind}.pdf\"");
-            return Ok((
-                [
-                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                pdf.bytes,
-            )
-                .into_response());
-        }
-        let unchanged = source == builtin_source(kind);
-        let stored = (!unchanged).then_some(source.as_str());
-        let response =
-            store_versions(&state, &staff, vec![(key, stored)], &edit_page, false).await?;
-        tracing::info!(user.id = %staff.session().user.id, %kind, "letter template saved");
-        Ok(response)
+        save_or_show(checked, saved, shown).await
     };
     result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }

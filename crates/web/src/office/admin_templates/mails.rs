@@ -8,7 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Done, beheerder, store_versions};
@@ -16,6 +16,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
 use crate::notify::mail_templates::{MailKind, Part, key, overrides, preview};
+use crate::office::admin::save_or_show;
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
 /// Longer parts are refused.
@@ -207,9 +208,9 @@ pub(crate) async fn mail_post(
         let edit_page = format!("/kantoor/beheer/mails/{}", kind.as_str());
         if form.actie == "standaard" {
             let versions = Part::ALL.map(|part| (key(kind, part), None)).to_vec();
-            let response = store_versions(&state, &staff, versions, &edit_page, true).await?;
+            let to = store_versions(&state, &staff, versions, &edit_page, true).await?;
             tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates reset");
-            return Ok(response);
+            return Ok(Redirect::to(&to).into_response());
         }
         let posted = [form.onderwerp, form.tekst, form.html].map(|v| v.replace("\r\n", "\n"));
         let mut fields = fields(lang, posted);
@@ -236,21 +237,25 @@ pub(crate) async fn mail_post(
             }
         }
         let failed = fields.iter().any(|f| f.error.is_some());
-        if failed || form.actie == "voorbeeld" {
-            let preview = if failed { Vec::new() } else { shown };
-            return Ok(page(lang, &staff, kind, fields, preview, None));
+        if !failed && form.actie == "voorbeeld" {
+            return Ok(page(lang, &staff, kind, fields, shown, None));
         }
-        let versions = Part::ALL
-            .into_iter()
-            .zip(&fields)
-            .map(|(part, field)| {
-                let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
-                (key(kind, part), source)
-            })
-            .collect();
-        let response = store_versions(&state, &staff, versions, &edit_page, false).await?;
-        tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates saved");
-        Ok(response)
+        let checked = if failed { Err(fields) } else { Ok(fields) };
+        let saved = async |fields: Vec<Field>| {
+            let versions = Part::ALL
+                .into_iter()
+                .zip(&fields)
+                .map(|(part, field)| {
+                    let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
+                    (key(kind, part), source)
+                })
+                .collect();
+            let to = store_versions(&state, &staff, versions, &edit_page, false).await?;
+            tracing::info!(user.id = %staff.session().user.id, mail = kind.as_str(), "mail templates saved");
+            Ok(to)
+        };
+        let refused = async |fields| Ok(page(lang, &staff, kind, fields, Vec::new(), None));
+        save_or_show(checked, saved, refused).await
     };
     result.await.unwrap_or_else(|e: WebError| e.page(lang))
 }

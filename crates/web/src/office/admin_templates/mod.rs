@@ -17,7 +17,6 @@ mod postcodes;
 use std::path::PathBuf;
 
 use axum::Router;
-use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -91,14 +90,14 @@ impl Done {
 }
 
 /// Stores a version of each template as the beheerder's (`None`: back to the built-in), and
-/// answers the redirect to `edit_page`, which then says it was saved, or reset when `reset`.
+/// answers the address of `edit_page` that then says it was saved, or reset when `reset`.
 async fn store_versions(
     state: &AppState,
     staff: &Staff,
     versions: Vec<(String, Option<&str>)>,
     edit_page: &str,
     reset: bool,
-) -> Result<Response, WebError> {
+) -> Result<String, WebError> {
     let by = &staff.session().user.email;
     let now = state.app.clock().now();
     for (key, source) in versions {
@@ -109,5 +108,5 @@ async fn store_versions(
             .await?;
     }
     let done = if reset { "standaard" } else { "opgeslagen" };
-    Ok(Redirect::to(&format!("{edit_page}?gedaan={done}")).into_response())
+    Ok(format!("{edit_page}?gedaan={done}"))
 }
