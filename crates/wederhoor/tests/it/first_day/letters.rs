@@ -104,7 +104,10 @@ pub async fn check_every_letter(day: &Day, settled: &Complaint, decided: &Compla
             "klachten@focus.example",
             "binnen 2 weken een definitieve beslissing",
             "Directie Regio Midden",
+            "Directie regio Midden",
         ]);
+        // The region is named "Regio Midden", as the CLI's help suggests.
+        invitation.assert_lacks("regio Regio");
     }
 
     let record = letter(day, settled, "verslag").await.expect("pdftotext");
@@ -119,6 +122,8 @@ pub async fn check_every_letter(day: &Day, settled: &Complaint, decided: &Compla
         "Een gesprek met de teamleider is genoeg.",
         "door beide partijen schriftelijk vastgelegd",
     ]);
+    // The office form records names only: no empty brackets for a role.
+    record.assert_lacks("()");
 
     let settlement = letter(day, settled, "vaststellingsovereenkomst")
         .await
@@ -141,5 +146,9 @@ pub async fn check_every_letter(day: &Day, settled: &Complaint, decided: &Compla
         "Wij handhaven ons standpunt en bieden nogmaals excuses aan.",
         "behandeling van uw klacht door Focus Nederland afgerond",
         "Directie Regio Midden",
+        "Directie regio Midden",
     ]);
+    decision.assert_lacks("regio Regio");
+    // The office form has no considerations: no heading above nothing.
+    decision.assert_lacks("Onze overwegingen");
 }
