@@ -53,6 +53,36 @@ fn an_invitation_at_the_office_only() {
 }
 
 #[test]
+fn a_decision_without_considerations_has_no_empty_heading_for_them() {
+    let mut letter = sample(LetterKind::FinalDecision);
+    let LetterBody::FinalDecision(b) = &mut letter.body else {
+        unreachable!()
+    };
+    b.considerations = " \n".into();
+    let Some(text) = render_text(&letter) else {
+        return;
+    };
+    text.assert_has(&["Onze beslissing"]);
+    text.assert_lacks("Onze overwegingen");
+}
+
+#[test]
+fn attendees_without_a_role_are_listed_without_empty_brackets() {
+    let mut letter = sample(LetterKind::HearingRecord);
+    let LetterBody::HearingRecord(b) = &mut letter.body else {
+        unreachable!()
+    };
+    for a in &mut b.attendees {
+        a.role = String::new();
+    }
+    let Some(text) = render_text(&letter) else {
+        return;
+    };
+    text.assert_has(&["Pieter Jansen"]);
+    text.assert_lacks("()");
+}
+
+#[test]
 fn a_record_of_a_hearing_without_settlement_names_the_decision_date() {
     let mut letter = sample(LetterKind::HearingRecord);
     let LetterBody::HearingRecord(b) = &mut letter.body else {

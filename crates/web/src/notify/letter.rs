@@ -155,6 +155,17 @@ fn file_stem(kind: LetterKind) -> &'static str {
     }
 }
 
+/// The director's function under the signature: "Directie regio Midden", whether the region is
+/// named "Midden" or, as the CLI's help suggests, "Regio Midden" (never "regio Regio Midden").
+fn management_role(region_name: &str) -> String {
+    let name = region_name.trim();
+    let bare = match name.split_once(' ') {
+        Some((first, rest)) if first.eq_ignore_ascii_case("regio") => rest.trim_start(),
+        _ => name,
+    };
+    format!("Directie regio {bare}")
+}
+
 /// A free-text Dutch postal address as a letter's address: the last line (or comma-separated
 /// part) that starts with a postcode ("3511 AB Utrecht") gives postcode and place, the lines
 /// before it the street. Without a postcode the last part is the place.
@@ -292,10 +303,9 @@ impl Source<'_> {
             name: self
                 .region
                 .map_or_else(|| "De directie".into(), |r| r.management_name.clone()),
-            role: self.region.map_or_else(
-                || "Directie".into(),
-                |r| format!("Directie regio {}", r.name),
-            ),
+            role: self
+                .region
+                .map_or_else(|| "Directie".into(), |r| management_role(&r.name)),
         }
     }
 
@@ -745,6 +755,17 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_directors_function_names_the_region_once() {
+        for name in ["Midden", "Regio Midden", "regio Midden", " REGIO  Midden "] {
+            assert_eq!(management_role(name), "Directie regio Midden", "{name:?}");
+        }
+        assert_eq!(
+            management_role("Regionaal Noord"),
+            "Directie regio Regionaal Noord"
+        );
+    }
 
     #[test]
     fn addresses_split_into_street_postcode_and_place() {

@@ -168,6 +168,44 @@ pub async fn letter_kinds(t: &TestApp, reference: &str) -> Vec<String> {
     kinds
 }
 
+/// The text of the complaint's stored letter of `kind`, read back with `pdftotext`, whitespace
+/// collapsed; `None` (after one line) when `pdftotext` is missing outside CI.
+pub async fn letter_text(t: &TestApp, reference: &str, kind: &str) -> Option<String> {
+    let loaded = t.app.load(reference.parse().unwrap()).await.unwrap();
+    let info = t
+        .store
+        .documents(loaded.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| d.kind == kind)
+        .unwrap_or_else(|| panic!("a {kind} letter for {reference}"));
+    let document = t.store.document(info.id).await.unwrap().unwrap();
+    assert!(document.bytes.starts_with(b"%PDF-"), "{kind} is a PDF");
+    match crate::letters::pdf_text(&document.bytes) {
+        Some(text) => Some(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("pdftotext is required on CI")
+        }
+        None => {
+            eprintln!("pdftotext not found: the letters' text is not checked");
+            None
+        }
+    }
+}
+
+/// Panics, showing the letter, unless every phrase occurs in it (no check without `pdftotext`).
+pub async fn assert_letter(t: &TestApp, reference: &str, kind: &str, phrases: &[&str]) {
+    if let Some(text) = letter_text(t, reference, kind).await {
+        for phrase in phrases {
+            assert!(
+                text.contains(phrase),
+                "{phrase:?} in the {kind} letter: {text}"
+            );
+        }
+    }
+}
+
 /// The `kind`s of the complaint's events, in order.
 pub fn event_kinds(complaint: &Value) -> Vec<String> {
     complaint["events"]

@@ -166,6 +166,60 @@ async fn api_walks_a_phone_complaint_to_a_settlement_confirmed_by_both_parties()
         "{}",
         c["letters"]
     );
+    // The letters as the complainant reads them, with their dates: the answer dated Friday
+    // 1 May (15 days later is Saturday 16 May: the last day to object is Monday 18 May), the
+    // invitation of Monday 4 May (answer within a week: Monday 11 May), the record and the
+    // settlement of the hearing on Thursday 7 May.
+    assert_letter(
+        &t,
+        &reference,
+        "answer",
+        &[
+            &format!("Ons kenmerk: {reference}"),
+            ", 1 mei 2026",
+            "Op 30 april 2026 hebben wij uw klacht ontvangen",
+            "U vond de chauffeur onbeleefd.",
+            "Wij bieden excuses aan.",
+            "De laatste dag daarvoor is maandag 18 mei 2026",
+        ],
+    )
+    .await;
+    assert_letter(
+        &t,
+        &reference,
+        "hearing_invitation",
+        &[
+            ", 4 mei 2026",
+            "Op 4 mei 2026 hebben wij uw bezwaar ontvangen",
+            "donderdag 7 mei 2026, 10.00 uur",
+            "vrijdag 8 mei 2026, 14.00 uur",
+            "uiterlijk op maandag 11 mei 2026",
+        ],
+    )
+    .await;
+    assert_letter(
+        &t,
+        &reference,
+        "hearing_record",
+        &[
+            ", 7 mei 2026",
+            "Op donderdag 7 mei 2026 heeft u uw bezwaar mondeling toegelicht",
+            "De chauffeur snauwde.",
+            "Excuses zijn genoeg.",
+        ],
+    )
+    .await;
+    assert_letter(
+        &t,
+        &reference,
+        "settlement",
+        &[
+            "Op donderdag 7 mei 2026 heeft u uw bezwaar op ons kantoor mondeling toegelicht",
+            "Schriftelijke excuses van de regio.",
+            "Voor akkoord, klager",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -221,6 +275,19 @@ async fn api_walks_a_declined_hearing_to_a_final_decision_by_the_regional_direct
         letter_kinds(&t, &reference).await,
         ["answer", "final_decision", "hearing_invitation"]
     );
+    assert_letter(
+        &t,
+        &reference,
+        "final_decision",
+        &[
+            &format!("Ons kenmerk: {reference}"),
+            ", 4 mei 2026",
+            "Op 4 mei 2026 hebben wij uw bezwaar ontvangen",
+            "geen gebruik te maken van de gelegenheid",
+            "De klacht is gegrond; wij passen de instructie aan.",
+        ],
+    )
+    .await;
 }
 
 #[tokio::test]

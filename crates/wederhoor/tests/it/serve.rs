@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::db::TestDb;
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .expect("bind")
         .local_addr()
@@ -14,27 +14,29 @@ fn free_port() -> u16 {
         .port()
 }
 
-struct Server {
+/// A `wederhoor serve` process on a free port; killed when dropped (a failed test leaves no
+/// server behind).
+pub struct Server {
     child: Child,
-    base: String,
+    /// `http://127.0.0.1:<port>`, also the server's `WEDERHOOR_BASE_URL` (links in mail).
+    pub base: String,
 }
 
 impl Server {
-    fn start(mut command: Command) -> Server {
+    pub fn start(mut command: Command) -> Server {
         let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
         let child = command
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("WEDERHOOR_BASE_URL", &base)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("serve starts");
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        }
+        Server { child, base }
     }
 
-    async fn wait_until_up(&mut self) {
+    pub async fn wait_until_up(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if reqwest::get(format!("{}/healthz", self.base)).await.is_ok() {
@@ -50,7 +52,7 @@ impl Server {
     }
 
     /// Sends SIGTERM and returns whether the process exited successfully in time.
-    fn terminate(mut self) -> bool {
+    pub fn terminate(mut self) -> bool {
         let pid = self.child.id().to_string();
         let sent = Command::new("kill")
             .args(["-TERM", &pid])
@@ -66,6 +68,15 @@ impl Server {
         }
         let _ = self.child.kill();
         false
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! and an API token that the store finds by its hash.
 
 use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use crate::db::TestDb;
@@ -14,9 +14,9 @@ fn text(out: &[u8]) -> String {
     String::from_utf8_lossy(out).into_owned()
 }
 
-fn with_stdin(db: &TestDb, args: &[&str], input: &str) -> Output {
-    let mut child = db
-        .command(args)
+/// Runs `command` with `input` typed on its stdin (a password, as an operator would).
+pub fn with_stdin(mut command: Command, input: &str) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -45,7 +45,7 @@ async fn the_first_administrator_logs_in_and_gets_a_token(db: TestDb) {
         "--all-regions",
         "--password-stdin",
     ];
-    let out = with_stdin(&db, &add, &format!("{PASSWORD}\n"));
+    let out = with_stdin(db.command(&add), &format!("{PASSWORD}\n"));
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout).contains("beheer@example.nl"),
@@ -74,14 +74,13 @@ async fn the_first_administrator_logs_in_and_gets_a_token(db: TestDb) {
 
     // The same address again, in other letters: refused, exit code 2, one line.
     let out = with_stdin(
-        &db,
-        &add.map(|a| {
+        db.command(&add.map(|a| {
             if a == "Beheer@Example.nl" {
                 "beheer@example.NL"
             } else {
                 a
             }
-        }),
+        })),
         &format!("{PASSWORD}\n"),
     );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
@@ -211,8 +210,7 @@ async fn a_handler_gets_a_setup_link_instead_of_a_password(db: TestDb) {
         text(&out.stderr)
     );
     let out = with_stdin(
-        &db,
-        &[
+        db.command(&[
             "user",
             "add",
             "--email",
@@ -222,7 +220,7 @@ async fn a_handler_gets_a_setup_link_instead_of_a_password(db: TestDb) {
             "--role",
             "lezer",
             "--all-regions",
-        ],
+        ]),
         "",
     );
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));

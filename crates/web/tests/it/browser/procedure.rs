@@ -44,50 +44,15 @@ async fn open_page(browser: &Browser, app: &TestApp, reference: &str, email: &st
     assert!(heading.contains(reference), "the complaint page: {heading}");
 }
 
-/// Opens the step's section (a `<details>`), lets `fill` fill it in, submits it with its main
-/// button and waits for the confirmation; then runs axe-core on the page.
-async fn take_step(browser: &Browser, step: &str) {
-    browser
-        .click(&format!("#stap-{step} button[type=submit]:not(.secondary)"))
-        .await;
-    wait_for_confirmation(browser, step).await;
-    browser.assert_accessible(&format!("after {step}")).await;
-}
-
-/// Waits until the page confirms `step` (`?gedaan=<step>`); panics with the page's error
-/// summary otherwise.
-async fn wait_for_confirmation(browser: &Browser, step: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    loop {
-        let url = browser.client.current_url().await.expect("url");
-        if url.query() == Some(&format!("gedaan={step}")) {
-            return;
-        }
-        if std::time::Instant::now() > deadline {
-            let errors = match browser.client.find(Locator::Css(".error-summary")).await {
-                Ok(e) => e.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            panic!("{step} was not confirmed ({url}): {errors}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-}
-
-/// Opens the section of `step`.
-async fn open_step(browser: &Browser, step: &str) {
-    browser.click(&format!("#stap-{step} > summary")).await;
-}
-
 /// Contact, the answer dated today and an objection by letter received an hour later.
 async fn contact_answer_objection(browser: &Browser, app: &TestApp) {
-    open_step(browser, "contact").await;
+    browser.open_step("contact").await;
     browser.click("#contact_via").await;
     browser.set_value("contact_moment", &now_local(app)).await;
     browser.fill("contact_notitie", "Teruggebeld").await;
-    take_step(browser, "contact").await;
+    browser.take_step("contact").await;
 
-    open_step(browser, "antwoord").await;
+    browser.open_step("antwoord").await;
     browser
         .set_value("antwoord_dagtekening", "2026-05-01")
         .await;
@@ -110,10 +75,10 @@ async fn contact_answer_objection(browser: &Browser, app: &TestApp) {
         prefilled.contains("maandag 18 mei 2026"),
         "the last day to object is prefilled: {prefilled}"
     );
-    take_step(browser, "antwoord").await;
+    browser.take_step("antwoord").await;
 
     app.clock.advance(SignedDuration::from_hours(1));
-    open_step(browser, "bezwaar").await;
+    browser.open_step("bezwaar").await;
     browser.click("#bezwaar_via").await;
     browser
         .set_value("bezwaar_ontvangen", &now_local(app))
@@ -121,30 +86,18 @@ async fn contact_answer_objection(browser: &Browser, app: &TestApp) {
     browser
         .fill("bezwaar_tekst", "Ik ben het er niet mee eens.")
         .await;
-    take_step(browser, "bezwaar").await;
+    browser.take_step("bezwaar").await;
 }
 
 /// Offers the hearing by phone or at the office, on Tuesday 5 May at 10:00.
 async fn offer_hearing(browser: &Browser) {
-    open_step(browser, "uitnodiging").await;
+    browser.open_step("uitnodiging").await;
     browser.click("#uitnodiging_vorm").await;
     browser.click("#uitnodiging_vorm-kantoor").await;
     browser
         .set_value("uitnodiging_moment1", "2026-05-05T10:00")
         .await;
-    take_step(browser, "uitnodiging").await;
-}
-
-/// The page's text.
-async fn page_text(browser: &Browser) -> String {
-    browser
-        .client
-        .find(Locator::Css("main"))
-        .await
-        .expect("main")
-        .text()
-        .await
-        .expect("text")
+    browser.take_step("uitnodiging").await;
 }
 
 #[tokio::test]
@@ -159,15 +112,15 @@ async fn staff_take_a_complaint_through_a_hearing_to_a_settlement_in_a_browser()
     contact_answer_objection(&browser, &app).await;
     offer_hearing(&browser).await;
 
-    open_step(&browser, "gesprek-gekozen").await;
+    browser.open_step("gesprek-gekozen").await;
     browser.click("#keuze_vorm").await;
     browser.click("#keuze_moment").await;
-    take_step(&browser, "gesprek-gekozen").await;
+    browser.take_step("gesprek-gekozen").await;
 
     // The hearing took place on Tuesday 5 May; the record is made that afternoon.
     app.clock.advance(SignedDuration::from_hours(4 * 24 + 5));
     open_page(&browser, &app, &reference, &email).await;
-    open_step(&browser, "verslag").await;
+    browser.open_step("verslag").await;
     browser.set_value("verslag_datum", "2026-05-05").await;
     browser.click("#verslag_vorm-kantoor").await;
     browser
@@ -183,20 +136,21 @@ async fn staff_take_a_complaint_through_a_hearing_to_a_settlement_in_a_browser()
     browser
         .fill("verslag_afspraak", "Schriftelijke excuses van de regio.")
         .await;
-    take_step(&browser, "verslag").await;
+    browser.take_step("verslag").await;
     assert!(
-        page_text(&browser)
+        browser
+            .main_text()
             .await
             .contains("afhandeling wacht op bevestiging door beide partijen")
     );
 
     // The organisation confirms, then the complainant's signed paper copy is recorded.
     for _ in 0..2 {
-        open_step(&browser, "bevestiging").await;
+        browser.open_step("bevestiging").await;
         browser.click("#bevestiging_partij").await;
-        take_step(&browser, "bevestiging").await;
+        browser.take_step("bevestiging").await;
     }
-    let text = page_text(&browser).await;
+    let text = browser.main_text().await;
     assert!(
         text.contains("afgesloten: in overleg afgehandeld"),
         "{text}"
@@ -220,12 +174,12 @@ async fn staff_take_a_complaint_through_a_declined_hearing_to_a_final_decision_i
     // Monday 4 May: the complainant called to say a hearing is not needed.
     app.clock.advance(SignedDuration::from_hours(3 * 24));
     open_page(&browser, &app, &reference, &email).await;
-    open_step(&browser, "afzien-gesprek").await;
+    browser.open_step("afzien-gesprek").await;
     browser
         .fill("afzien_reden", "Klager belde: geen gesprek nodig.")
         .await;
-    take_step(&browser, "afzien-gesprek").await;
-    let text = page_text(&browser).await;
+    browser.take_step("afzien-gesprek").await;
+    let text = browser.main_text().await;
     assert!(text.contains("definitieve beslissing volgt"), "{text}");
     assert!(
         browser
@@ -245,7 +199,7 @@ async fn staff_take_a_complaint_through_a_declined_hearing_to_a_final_decision_i
         .await;
     open_page(&browser, &app, &reference, &director.email).await;
     browser.assert_accessible("complaint page (director)").await;
-    open_step(&browser, "beslissing").await;
+    browser.open_step("beslissing").await;
     browser
         .set_value("beslissing_dagtekening", "2026-05-04")
         .await;
@@ -255,8 +209,8 @@ async fn staff_take_a_complaint_through_a_declined_hearing_to_a_final_decision_i
             "Wij handhaven ons standpunt en bieden nogmaals excuses aan.",
         )
         .await;
-    take_step(&browser, "beslissing").await;
-    let text = page_text(&browser).await;
+    browser.take_step("beslissing").await;
+    let text = browser.main_text().await;
     assert!(text.contains("afgesloten"), "{text}");
     assert!(
         text.contains("Er is nu geen stap die u bij deze klacht kunt zetten."),
