@@ -576,23 +576,11 @@ impl LetterMail {
         let title = title_nl(kind.as_str());
         let name = registration.complainant.name.to_string();
         let dated = date_nl(stored.dagtekening);
-        let text = format!(
-            "Beste {name},\n\nIn de bijlage vindt u onze brief over uw klacht {reference}: \
-             {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
-             klacht.\n\nMet vriendelijke groet,\n{}\n",
-            org.name
-        );
-        let html = format!(
-            "<p>Beste {},</p><p>In de bijlage vindt u onze brief over uw klacht {reference}: \
-             {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
-             klacht.</p><p>Met vriendelijke groet,<br>{}</p>",
-            escape(&name),
-            escape(&org.name)
-        );
         let subject = match kind {
             LetterKind::Answer => format!("Reactie op uw klacht {reference}"),
             _ => format!("{title}: uw klacht {reference}"),
         };
+        let builtin = cover(subject, &name, &reference, title, &dated, &org.name);
         // The beheerder's own wording, where there is one (see `mail_templates`).
         let values = [
             ("naam", name.clone()),
@@ -601,11 +589,6 @@ impl LetterMail {
             ("datum", dated),
             ("organisatie", org.name.clone()),
         ];
-        let builtin = Wording {
-            subject,
-            text,
-            html,
-        };
         let wording = apply(
             app.store().as_ref(),
             MailKind::LetterCover,
@@ -633,6 +616,51 @@ impl LetterMail {
         };
         self.mailer.send(&mail).await
     }
+}
+
+/// The built-in cover mail of a letter.
+fn cover(
+    subject: String,
+    name: &str,
+    reference: &str,
+    title: &str,
+    dated: &str,
+    organisation: &str,
+) -> Wording {
+    let text = format!(
+        "Beste {name},\n\nIn de bijlage vindt u onze brief over uw klacht {reference}: \
+         {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
+         klacht.\n\nMet vriendelijke groet,\n{organisation}\n"
+    );
+    let html = format!(
+        "<p>Beste {},</p><p>In de bijlage vindt u onze brief over uw klacht {}: {}, gedateerd \
+         {}. U vindt de brief ook op uw persoonlijke pagina over uw klacht.</p><p>Met \
+         vriendelijke groet,<br>{}</p>",
+        escape(name),
+        escape(reference),
+        escape(title),
+        escape(dated),
+        escape(organisation)
+    );
+    Wording {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The built-in cover mail as the beheerder's editor starts from it: each value its
+/// placeholder. (The answer's own subject, "Reactie op uw klacht …", has the general form here.)
+pub(crate) fn cover_template() -> Wording {
+    let t = super::mail_templates::placeholder;
+    cover(
+        format!("{}: uw klacht {}", t("brief"), t("kenmerk")),
+        &t("naam"),
+        &t("kenmerk"),
+        &t("brief"),
+        &t("datum"),
+        &t("organisatie"),
+    )
 }
 
 /// A letter of `org` to the complainant of `complaint`.

@@ -2,7 +2,9 @@
 //! `notify::mail_templates`). The edit page posts subject, text and HTML with one of three
 //! buttons (`actie`): `voorbeeld` shows the mail filled in with sample values on the page (the
 //! HTML part as escaped source, never rendered), `opslaan` stores every part after the same check,
-//! `standaard` goes back to the built-in mail. An empty part keeps the built-in one.
+//! `standaard` goes back to the built-in mail. The form starts from the built-in wording (as a
+//! template of placeholders) where there is no override; a part left as it is, or emptied,
+//! keeps the built-in one (nothing is stored for it).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,7 +17,7 @@ use super::beheerder;
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
-use crate::notify::mail_templates::{MailKind, Part, key, overrides, preview};
+use crate::notify::mail_templates::{MailKind, Part, builtin_template, key, overrides, preview};
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
 /// Longer parts are refused.
@@ -187,7 +189,14 @@ pub(crate) async fn mail_get(
             )),
             _ => None,
         };
-        let values = own.map(Option::unwrap_or_default);
+        // Without an override, a part starts from the built-in wording: edit, not write.
+        let builtin = builtin_template(kind);
+        let [subject, text, html] = own;
+        let values = [
+            subject.unwrap_or(builtin.subject),
+            text.unwrap_or(builtin.text),
+            html.unwrap_or(builtin.html),
+        ];
         Ok::<_, WebError>(page(
             lang,
             &staff,
@@ -251,8 +260,11 @@ pub(crate) async fn mail_post(
             let preview = if failed { Vec::new() } else { shown };
             return Ok(page(lang, &staff, kind, fields, preview, None));
         }
+        // A part left as the built-in wording (or emptied) stays built-in: no override.
+        let builtin = builtin_template(kind);
         for (part, field) in Part::ALL.into_iter().zip(&fields) {
-            let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
+            let source = Some(field.value.as_str())
+                .filter(|v| !v.trim().is_empty() && v.trim_end() != builtin.part(part).trim_end());
             store
                 .save_template(&key(kind, part), source, &by, now)
                 .await?;
