@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use app::App;
 use app::worker::{JobError, JobHandler};
-use domain::complaint::{Complaint, Event, date_nl};
+use domain::complaint::{Complaint, Event, Role, date_nl};
 use domain::procedure::DeadlineKind;
 use domain::time::{amsterdam, civil_date};
 use jiff::civil::Date;
@@ -233,6 +233,63 @@ fn transient(what: impl std::fmt::Display) -> JobError {
     JobError::Transient(what.to_string())
 }
 
+/// A staff member's function as a letter states it under their name: "Klachtbehandelaar",
+/// "Regiodirecteur Regio Noord" (the complaint's region).
+pub fn function_nl(role: Role, region: Option<&Region>) -> String {
+    match (role, region) {
+        (Role::Regiodirecteur, Some(r)) => format!("Regiodirecteur {}", r.name),
+        (Role::Regiodirecteur, None) => "Regiodirecteur".into(),
+        (Role::Klachtbehandelaar, _) => "Klachtbehandelaar".into(),
+        (Role::Beheerder, _) => "Beheerder".into(),
+        (Role::Lezer, _) => "Lezer".into(),
+    }
+}
+
+/// `user`, acting as `role`, as the signatory of a letter.
+pub fn staff_signatory(user: &store::UserRecord, role: Role, region: Option<&Region>) -> Signatory {
+    Signatory {
+        name: user.name.clone(),
+        role: function_nl(role, region),
+    }
+}
+
+/// Who signs the letters the procedure gives the complaint handler (answer, record of the
+/// hearing, settlement, extension, closure): the staff member who took the step (`actor`, as
+/// stored with the event), in the role they acted in; for a step without one (the system closed
+/// the complaint), the assignee; without either, the organisation ("Klachtbehandelaar"). The
+/// name is read now, by id: a disabled account still has its name.
+async fn handler_signatory(
+    app: &App,
+    actor: &str,
+    complaint: &Complaint,
+    region: Option<&Region>,
+    org: &OrganisationDetails,
+) -> Result<Signatory, JobError> {
+    let user = |id: &str| {
+        let id = id.parse::<uuid::Uuid>().ok();
+        async move {
+            match id {
+                Some(id) => app.store().user(id).await.map_err(transient),
+                None => Ok(None),
+            }
+        }
+    };
+    if let Some((id, role)) = app::record::staff_actor(actor)
+        && let Some(u) = user(id).await?
+    {
+        return Ok(staff_signatory(&u, role, region));
+    }
+    if let Some(id) = complaint.assignee()
+        && let Some(u) = user(id.as_ref()).await?
+    {
+        return Ok(staff_signatory(&u, u.role, region));
+    }
+    Ok(Signatory {
+        name: org.name.clone(),
+        role: "Klachtbehandelaar".into(),
+    })
+}
+
 impl JobHandler for LetterMail {
     fn run<'a>(
         &'a self,
@@ -253,6 +310,8 @@ struct Source<'a> {
     /// The day the event was recorded (Europe/Amsterdam).
     recorded_on: Date,
     region: Option<&'a Region>,
+    /// Who signs the handler's letters (see [`handler_signatory`]).
+    handler: Signatory,
 }
 
 impl Source<'_> {
@@ -281,10 +340,7 @@ impl Source<'_> {
     }
 
     fn handler(&self) -> Signatory {
-        Signatory {
-            name: self.org.name.clone(),
-            role: "Klachtbehandelaar".into(),
-        }
+        self.handler.clone()
     }
 
     fn director(&self) -> Signatory {
@@ -524,6 +580,14 @@ impl LetterMail {
         let org = OrganisationDetails::current(app.store().as_ref(), &self.organisation)
             .await
             .map_err(transient)?;
+        let handler = handler_signatory(
+            app,
+            &loaded.events[position].actor,
+            &complaint,
+            region,
+            &org,
+        )
+        .await?;
         let source = Source {
             app,
             org: &org,
@@ -532,6 +596,7 @@ impl LetterMail {
             event: &events[position],
             recorded_on: civil_date(loaded.events[position].at),
             region,
+            handler,
         };
         let (date, signatory, body) = source.body(kind).map_err(permanent)?;
         let reference = record.reference.to_string();
@@ -716,7 +781,8 @@ pub struct AnswerPreview {
 }
 
 /// The answer letter a draft would make, exactly as the letter job would build it once the
-/// answer is issued; nothing is recorded. For the staff's "Voorbeeld" (PDF) button.
+/// answer is issued by `signatory` (the staff member previewing, see [`staff_signatory`]);
+/// nothing is recorded. For the staff's "Voorbeeld" (PDF) button.
 ///
 /// # Errors
 /// The complaint's events cannot be read back.
@@ -725,6 +791,7 @@ pub fn answer_preview(
     org: &OrganisationDetails,
     loaded: &app::Loaded,
     region: Option<&Region>,
+    signatory: Signatory,
     draft: AnswerPreview,
 ) -> Result<Letter, app::AppError> {
     let events = app::record::from_records(loaded.reference, &loaded.events)?;
@@ -739,6 +806,7 @@ pub fn answer_preview(
         event: last,
         recorded_on: draft.dagtekening,
         region,
+        handler: signatory,
     };
     let body = Answer {
         received_on: loaded.complaint.registration().received_on,
