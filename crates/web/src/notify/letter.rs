@@ -142,6 +142,22 @@ pub fn title_nl(kind: &str) -> &'static str {
     }
 }
 
+/// The name of a letter kind in `lang`, for staff pages (the letter itself is Dutch).
+pub fn title(kind: &str, lang: crate::lang::Lang) -> &'static str {
+    let en = match kind {
+        "receipt" => "Acknowledgement of receipt",
+        "answer" => "Answer to the complaint",
+        "extension" => "Extension of the term",
+        "hearing_invitation" => "Invitation to a conversation",
+        "hearing_record" => "Record of the conversation",
+        "settlement" => "Record of the agreement",
+        "final_decision" => "Final decision",
+        "closed" => "Closure of the complaint",
+        _ => "Letter",
+    };
+    lang.t(title_nl(kind), en)
+}
+
 fn file_stem(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::Receipt => "ontvangstbevestiging",

@@ -62,6 +62,35 @@ impl MailKind {
         MailKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
+    /// The name of the mail in `lang`, for the beheerder's pages.
+    pub fn title(self, lang: crate::lang::Lang) -> &'static str {
+        let en = match self {
+            MailKind::Receipt => "Acknowledgement of receipt",
+            MailKind::PortalLink => "New personal link",
+            MailKind::LetterCover => "Cover e-mail of a letter",
+        };
+        lang.t(self.title_nl(), en)
+    }
+
+    /// What placeholder `name` of [`MailKind::placeholders`] stands for, in `lang`.
+    pub fn meaning(self, name: &str, lang: crate::lang::Lang) -> &'static str {
+        let Some((_, nl, _)) = self.placeholders().iter().find(|(n, _, _)| *n == name) else {
+            return "";
+        };
+        let en = match name {
+            "naam" => "name of the complainant",
+            "kenmerk" => "reference of the complaint",
+            "ontvangen" => "date of receipt",
+            "vervolg" => "what happens next: one line per term",
+            "link" => "personal link to the complaint",
+            "brief" => "kind of letter",
+            "datum" => "date of the letter",
+            "organisatie" => "name of the organisation",
+            _ => nl,
+        };
+        lang.t(nl, en)
+    }
+
     pub fn title_nl(self) -> &'static str {
         match self {
             MailKind::Receipt => "Ontvangstbevestiging",

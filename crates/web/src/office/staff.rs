@@ -46,7 +46,7 @@ impl Staff {
     pub(crate) fn header(&self) -> StaffHeader {
         StaffHeader {
             name: self.session.user.name.clone(),
-            role: self.session.role().label_nl(),
+            role: self.session.role(),
             csrf: self.session.csrf_token.clone(),
             admin: self.session.role() == domain::complaint::Role::Beheerder,
         }
@@ -91,12 +91,19 @@ impl Staff {
 #[derive(Debug, Clone)]
 pub(crate) struct StaffHeader {
     pub name: String,
-    /// Dutch role label, e.g. "klachtbehandelaar".
-    pub role: &'static str,
+    /// Shown in the page's language ([`StaffHeader::role_label`]).
+    pub role: domain::complaint::Role,
     /// For the logout form (and any other form on the page).
     pub csrf: String,
     /// A beheerder: the header links to the administration pages.
     pub admin: bool,
+}
+
+impl StaffHeader {
+    /// The role in `lang`: "klachtbehandelaar", "complaint handler".
+    pub fn role_label(&self, lang: &Lang) -> &'static str {
+        crate::office::labels::role(self.role, *lang)
+    }
 }
 
 impl FromRequestParts<AppState> for Staff {

@@ -12,7 +12,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::Calendar;
-use domain::complaint::date_nl;
 use domain::time::civil_date;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -211,7 +210,7 @@ async fn render(
         .filter(|(d, _)| d.year() == year)
         .map(|(d, name)| Day {
             iso: d.to_string(),
-            label: date_nl(d),
+            label: crate::office::labels::date_long(d, lang),
             name,
             removable: d > today,
         })

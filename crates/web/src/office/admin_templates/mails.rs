@@ -48,7 +48,8 @@ struct MailPage {
     staff: StaffHeader,
     kind: &'static str,
     title: &'static str,
-    placeholders: &'static [(&'static str, &'static str, &'static str)],
+    /// (name, meaning in the page's language, sample value)
+    placeholders: Vec<(&'static str, &'static str, &'static str)>,
     fields: Vec<Field>,
     /// The preview: (label, rendered) per part.
     preview: Vec<(&'static str, String)>,
@@ -115,7 +116,7 @@ pub(crate) async fn mails_get(State(state): State<AppState>, lang: Lang, staff: 
             } else {
                 format!("{}: {}", lang.t("eigen", "own"), parts.join(", "))
             };
-            rows.push((kind.as_str(), kind.title_nl(), state));
+            rows.push((kind.as_str(), kind.title(lang), state));
         }
         let page = MailsPage {
             lang,
@@ -139,8 +140,12 @@ fn page(
         lang,
         staff: staff.header(),
         kind: kind.as_str(),
-        title: kind.title_nl(),
-        placeholders: kind.placeholders(),
+        title: kind.title(lang),
+        placeholders: kind
+            .placeholders()
+            .iter()
+            .map(|(name, _, sample)| (*name, kind.meaning(name, lang), *sample))
+            .collect(),
         fields,
         preview,
         done,
