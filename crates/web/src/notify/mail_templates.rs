@@ -188,6 +188,21 @@ pub enum PlaceholderError {
     Unclosed,
 }
 
+impl PlaceholderError {
+    /// The message in `lang` (Dutch is the [`Display`](std::fmt::Display) text).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (_, crate::lang::Lang::Nl) => self.to_string(),
+            (PlaceholderError::Unknown(name, known), crate::lang::Lang::En) => {
+                format!("‘{{{{ {name} }}}}’ does not exist in this e-mail; use one of: {known}.")
+            }
+            (PlaceholderError::Unclosed, crate::lang::Lang::En) => {
+                "There is a ‘{{’ without a ‘}}’ after it.".to_owned()
+            }
+        }
+    }
+}
+
 fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -417,4 +417,26 @@ async fn the_staff_bar_dashboard_and_administration_are_english_when_asked() {
         &["naam van de klager", "datum van ontvangst"],
     )
     .await;
+    // A field error of the mail editor.
+    let csrf = csrf(&t, &admin).await;
+    let response = admin
+        .post(t.url("/kantoor/beheer/mails/receipt"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("actie", "voorbeeld"),
+            ("onderwerp", "Klacht {{ nummer }}"),
+            ("tekst", "Beste {{ naam"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_english(
+        &response.text().await.unwrap(),
+        &[
+            "‘{{ nummer }}’ does not exist in this e-mail; use one of: {{ naam }},",
+            "There is a ‘{{’ without a ‘}}’ after it.",
+        ],
+        &["bestaat niet", "Er staat een"],
+    );
 }

@@ -257,7 +257,7 @@ pub(crate) async fn mail_post(
             }
             match preview(kind, part, &field.value) {
                 Ok(text) => shown.push((field.label, text)),
-                Err(e) => field.error = Some(e.to_string()),
+                Err(e) => field.error = Some(e.message(lang)),
             }
         }
         let failed = fields.iter().any(|f| f.error.is_some());
