@@ -7,6 +7,9 @@
 //! the settlement the handler's) is decided by the domain and tested there and in the step
 //! tests; here a handler's empty form may well be refused with 422, which is not a leak.
 //!
+//! A refused caller (403 or 404) posts malformed bodies too, and must get the same refusal:
+//! who may use a route is settled before its form is parsed.
+//!
 //! Add every new staff route to [`office_routes`] or [`api_routes`]; the API's list is checked
 //! against the routes the API serves.
 
