@@ -4,7 +4,7 @@
 //! This is the only place that knows both sides, so the domain never meets a database type and
 //! the store never meets a domain event.
 
-use domain::complaint::{Actor, Complaint, Event};
+use domain::complaint::{Actor, Complaint, Event, Role};
 use domain::reference::Reference;
 use jiff::Timestamp;
 use store::{NewEvent, Projection, StoredEvent};
@@ -18,6 +18,20 @@ pub fn actor_text(actor: &Actor) -> String {
         Actor::Complainant => "complainant".to_string(),
         Actor::System => "system".to_string(),
     }
+}
+
+/// The staff member behind a stored actor ([`actor_text`]): their user id as text and the role
+/// they acted in. None for the complainant, the system and anything unreadable.
+pub fn staff_actor(stored: &str) -> Option<(&str, Role)> {
+    let (user, role) = stored.strip_prefix("staff:")?.rsplit_once(':')?;
+    let roles = [
+        Role::Klachtbehandelaar,
+        Role::Regiodirecteur,
+        Role::Beheerder,
+        Role::Lezer,
+    ];
+    let role = roles.into_iter().find(|r| r.label_nl() == role)?;
+    Some((user, role))
 }
 
 /// Domain events as records to append.
@@ -86,5 +100,28 @@ pub fn projection(complaint: &Complaint) -> Projection {
         deadlines: serde_json::to_value(&open).unwrap_or(serde_json::Value::Null),
         search_text,
         procedure_version: complaint.procedure_key().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::complaint::UserId;
+
+    use super::*;
+
+    #[test]
+    fn a_stored_staff_actor_reads_back_as_user_and_role() {
+        let actor = Actor::Staff {
+            user: UserId::try_from("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b".to_owned()).unwrap(),
+            role: Role::Regiodirecteur,
+        };
+        assert_eq!(
+            staff_actor(&actor_text(&actor)),
+            Some(("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", Role::Regiodirecteur))
+        );
+        assert_eq!(staff_actor(&actor_text(&Actor::System)), None);
+        assert_eq!(staff_actor(&actor_text(&Actor::Complainant)), None);
+        assert_eq!(staff_actor("staff:x:koning"), None);
+        assert_eq!(staff_actor("staff:"), None);
     }
 }

@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::routes())
         .merge(public::routes(state.public_form))
         .merge(portal::routes())
-        .merge(office::routes())
+        .merge(office::routes(&state))
         .merge(api::routes())
         .merge(metrics::routes())
         .route("/taal/{code}", get(language_get))

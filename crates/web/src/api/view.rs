@@ -160,15 +160,15 @@ fn explanation(n: &explain::Next) -> Value {
 
 /// The stored actor (`staff:<id>:<role>`, `complainant`, `system`) as JSON.
 fn actor_json(stored: &str, users: &[UserRecord]) -> Value {
-    match stored.split(':').collect::<Vec<_>>().as_slice() {
-        ["staff", id, role] => {
-            let name = users
-                .iter()
-                .find(|u| u.id.to_string() == *id)
-                .map(|u| u.name.clone());
-            json!({ "type": "staff", "user_id": id, "role": role, "name": name })
-        }
-        [kind] => json!({ "type": kind }),
+    if let Some((id, role)) = app::record::staff_actor(stored) {
+        let name = users
+            .iter()
+            .find(|u| u.id.to_string() == id)
+            .map(|u| u.name.clone());
+        return json!({ "type": "staff", "user_id": id, "role": role.label_nl(), "name": name });
+    }
+    match stored {
+        "complainant" | "system" => json!({ "type": stored }),
         _ => json!({ "type": "unknown", "text": stored }),
     }
 }

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use app::App;
 use app::worker::{JobError, JobHandler};
-use domain::complaint::{Complaint, Event, date_nl};
+use domain::complaint::{Complaint, Event, Role, date_nl};
 use domain::procedure::DeadlineKind;
 use domain::time::{amsterdam, civil_date};
 use jiff::civil::Date;
@@ -142,6 +142,22 @@ pub fn title_nl(kind: &str) -> &'static str {
     }
 }
 
+/// The name of a letter kind in `lang`, for staff pages (the letter itself is Dutch).
+pub fn title(kind: &str, lang: crate::lang::Lang) -> &'static str {
+    let en = match kind {
+        "receipt" => "Acknowledgement of receipt",
+        "answer" => "Answer to the complaint",
+        "extension" => "Extension of the term",
+        "hearing_invitation" => "Invitation to a conversation",
+        "hearing_record" => "Record of the conversation",
+        "settlement" => "Record of the agreement",
+        "final_decision" => "Final decision",
+        "closed" => "Closure of the complaint",
+        _ => "Letter",
+    };
+    lang.t(title_nl(kind), en)
+}
+
 fn file_stem(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::Receipt => "ontvangstbevestiging",
@@ -244,6 +260,63 @@ fn transient(what: impl std::fmt::Display) -> JobError {
     JobError::Transient(what.to_string())
 }
 
+/// A staff member's function as a letter states it under their name: "Klachtbehandelaar",
+/// "Regiodirecteur Regio Noord" (the complaint's region).
+pub fn function_nl(role: Role, region: Option<&Region>) -> String {
+    match (role, region) {
+        (Role::Regiodirecteur, Some(r)) => format!("Regiodirecteur {}", r.name),
+        (Role::Regiodirecteur, None) => "Regiodirecteur".into(),
+        (Role::Klachtbehandelaar, _) => "Klachtbehandelaar".into(),
+        (Role::Beheerder, _) => "Beheerder".into(),
+        (Role::Lezer, _) => "Lezer".into(),
+    }
+}
+
+/// `user`, acting as `role`, as the signatory of a letter.
+pub fn staff_signatory(user: &store::UserRecord, role: Role, region: Option<&Region>) -> Signatory {
+    Signatory {
+        name: user.name.clone(),
+        role: function_nl(role, region),
+    }
+}
+
+/// Who signs the letters the procedure gives the complaint handler (answer, record of the
+/// hearing, settlement, extension, closure): the staff member who took the step (`actor`, as
+/// stored with the event), in the role they acted in; for a step without one (the system closed
+/// the complaint), the assignee; without either, the organisation ("Klachtbehandelaar"). The
+/// name is read now, by id: a disabled account still has its name.
+async fn handler_signatory(
+    app: &App,
+    actor: &str,
+    complaint: &Complaint,
+    region: Option<&Region>,
+    org: &OrganisationDetails,
+) -> Result<Signatory, JobError> {
+    let user = |id: &str| {
+        let id = id.parse::<uuid::Uuid>().ok();
+        async move {
+            match id {
+                Some(id) => app.store().user(id).await.map_err(transient),
+                None => Ok(None),
+            }
+        }
+    };
+    if let Some((id, role)) = app::record::staff_actor(actor)
+        && let Some(u) = user(id).await?
+    {
+        return Ok(staff_signatory(&u, role, region));
+    }
+    if let Some(id) = complaint.assignee()
+        && let Some(u) = user(id.as_ref()).await?
+    {
+        return Ok(staff_signatory(&u, u.role, region));
+    }
+    Ok(Signatory {
+        name: org.name.clone(),
+        role: "Klachtbehandelaar".into(),
+    })
+}
+
 impl JobHandler for LetterMail {
     fn run<'a>(
         &'a self,
@@ -264,6 +337,8 @@ struct Source<'a> {
     /// The day the event was recorded (Europe/Amsterdam).
     recorded_on: Date,
     region: Option<&'a Region>,
+    /// Who signs the handler's letters (see [`handler_signatory`]).
+    handler: Signatory,
 }
 
 impl Source<'_> {
@@ -292,10 +367,7 @@ impl Source<'_> {
     }
 
     fn handler(&self) -> Signatory {
-        Signatory {
-            name: self.org.name.clone(),
-            role: "Klachtbehandelaar".into(),
-        }
+        self.handler.clone()
     }
 
     fn director(&self) -> Signatory {
@@ -534,6 +606,14 @@ impl LetterMail {
         let org = OrganisationDetails::current(app.store().as_ref(), &self.organisation)
             .await
             .map_err(transient)?;
+        let handler = handler_signatory(
+            app,
+            &loaded.events[position].actor,
+            &complaint,
+            region,
+            &org,
+        )
+        .await?;
         let source = Source {
             app,
             org: &org,
@@ -542,6 +622,7 @@ impl LetterMail {
             event: &events[position],
             recorded_on: civil_date(loaded.events[position].at),
             region,
+            handler,
         };
         let (date, signatory, body) = source.body(kind).map_err(permanent)?;
         let reference = record.reference.to_string();
@@ -586,23 +667,11 @@ impl LetterMail {
         let title = title_nl(kind.as_str());
         let name = registration.complainant.name.to_string();
         let dated = date_nl(stored.dagtekening);
-        let text = format!(
-            "Beste {name},\n\nIn de bijlage vindt u onze brief over uw klacht {reference}: \
-             {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
-             klacht.\n\nMet vriendelijke groet,\n{}\n",
-            org.name
-        );
-        let html = format!(
-            "<p>Beste {},</p><p>In de bijlage vindt u onze brief over uw klacht {reference}: \
-             {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
-             klacht.</p><p>Met vriendelijke groet,<br>{}</p>",
-            escape(&name),
-            escape(&org.name)
-        );
         let subject = match kind {
             LetterKind::Answer => format!("Reactie op uw klacht {reference}"),
             _ => format!("{title}: uw klacht {reference}"),
         };
+        let builtin = cover(subject, &name, &reference, title, &dated, &org.name);
         // The beheerder's own wording, where there is one (see `mail_templates`).
         let values = [
             ("naam", name.clone()),
@@ -611,11 +680,6 @@ impl LetterMail {
             ("datum", dated),
             ("organisatie", org.name.clone()),
         ];
-        let builtin = Wording {
-            subject,
-            text,
-            html,
-        };
         let wording = apply(
             app.store().as_ref(),
             MailKind::LetterCover,
@@ -643,6 +707,51 @@ impl LetterMail {
         };
         self.mailer.send(&mail).await
     }
+}
+
+/// The built-in cover mail of a letter.
+fn cover(
+    subject: String,
+    name: &str,
+    reference: &str,
+    title: &str,
+    dated: &str,
+    organisation: &str,
+) -> Wording {
+    let text = format!(
+        "Beste {name},\n\nIn de bijlage vindt u onze brief over uw klacht {reference}: \
+         {title}, gedateerd {dated}. U vindt de brief ook op uw persoonlijke pagina over uw \
+         klacht.\n\nMet vriendelijke groet,\n{organisation}\n"
+    );
+    let html = format!(
+        "<p>Beste {},</p><p>In de bijlage vindt u onze brief over uw klacht {}: {}, gedateerd \
+         {}. U vindt de brief ook op uw persoonlijke pagina over uw klacht.</p><p>Met \
+         vriendelijke groet,<br>{}</p>",
+        escape(name),
+        escape(reference),
+        escape(title),
+        escape(dated),
+        escape(organisation)
+    );
+    Wording {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// The built-in cover mail as the beheerder's editor starts from it: each value its
+/// placeholder. (The answer's own subject, "Reactie op uw klacht …", has the general form here.)
+pub(crate) fn cover_template() -> Wording {
+    let t = super::mail_templates::placeholder;
+    cover(
+        format!("{}: uw klacht {}", t("brief"), t("kenmerk")),
+        &t("naam"),
+        &t("kenmerk"),
+        &t("brief"),
+        &t("datum"),
+        &t("organisatie"),
+    )
 }
 
 /// A letter of `org` to the complainant of `complaint`.
@@ -698,7 +807,8 @@ pub struct AnswerPreview {
 }
 
 /// The answer letter a draft would make, exactly as the letter job would build it once the
-/// answer is issued; nothing is recorded. For the staff's "Voorbeeld" (PDF) button.
+/// answer is issued by `signatory` (the staff member previewing, see [`staff_signatory`]);
+/// nothing is recorded. For the staff's "Voorbeeld" (PDF) button.
 ///
 /// # Errors
 /// The complaint's events cannot be read back.
@@ -707,6 +817,7 @@ pub fn answer_preview(
     org: &OrganisationDetails,
     loaded: &app::Loaded,
     region: Option<&Region>,
+    signatory: Signatory,
     draft: AnswerPreview,
 ) -> Result<Letter, app::AppError> {
     let events = app::record::from_records(loaded.reference, &loaded.events)?;
@@ -721,6 +832,7 @@ pub fn answer_preview(
         event: last,
         recorded_on: draft.dagtekening,
         region,
+        handler: signatory,
     };
     let body = Answer {
         received_on: loaded.complaint.registration().received_on,

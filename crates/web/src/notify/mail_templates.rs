@@ -62,6 +62,35 @@ impl MailKind {
         MailKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
+    /// The name of the mail in `lang`, for the beheerder's pages.
+    pub fn title(self, lang: crate::lang::Lang) -> &'static str {
+        let en = match self {
+            MailKind::Receipt => "Acknowledgement of receipt",
+            MailKind::PortalLink => "New personal link",
+            MailKind::LetterCover => "Cover e-mail of a letter",
+        };
+        lang.t(self.title_nl(), en)
+    }
+
+    /// What placeholder `name` of [`MailKind::placeholders`] stands for, in `lang`.
+    pub fn meaning(self, name: &str, lang: crate::lang::Lang) -> &'static str {
+        let Some((_, nl, _)) = self.placeholders().iter().find(|(n, _, _)| *n == name) else {
+            return "";
+        };
+        let en = match name {
+            "naam" => "name of the complainant",
+            "kenmerk" => "reference of the complaint",
+            "ontvangen" => "date of receipt",
+            "vervolg" => "what happens next: one line per term",
+            "link" => "personal link to the complaint",
+            "brief" => "kind of letter",
+            "datum" => "date of the letter",
+            "organisatie" => "name of the organisation",
+            _ => nl,
+        };
+        lang.t(nl, en)
+    }
+
     pub fn title_nl(self) -> &'static str {
         match self {
             MailKind::Receipt => "Ontvangstbevestiging",
@@ -115,6 +144,36 @@ impl MailKind {
     }
 }
 
+/// `{{ name }}`: how a template names a placeholder.
+pub fn placeholder(name: &str) -> String {
+    format!("{{{{ {name} }}}}")
+}
+
+/// The built-in wording of `kind` as a template of placeholders, where the beheerder's editor
+/// starts (rendered with the mail's values it gives the built-in mail; only the receipt's HTML
+/// lists the deadlines as plain lines instead of a styled list, and the answer's cover mail has
+/// its own subject).
+pub fn builtin_template(kind: MailKind) -> Wording {
+    let rendered = match kind {
+        MailKind::Receipt => super::receipt::builtin_template(),
+        MailKind::PortalLink => super::portal_link::builtin_template(),
+        MailKind::LetterCover => Ok(super::letter::cover_template()),
+    };
+    // Their fields are plain strings, which always render (the unit test renders each).
+    rendered.expect("the built-in mail templates render")
+}
+
+impl Wording {
+    /// The part `part`.
+    pub fn part(&self, part: Part) -> &str {
+        match part {
+            Part::Subject => &self.subject,
+            Part::Text => &self.text,
+            Part::Html => &self.html,
+        }
+    }
+}
+
 /// The storage key of a part: `mail.<mail>.<part>`.
 pub fn key(kind: MailKind, part: Part) -> String {
     format!("mail.{}.{}", kind.as_str(), part.as_str())
@@ -127,6 +186,21 @@ pub enum PlaceholderError {
     Unknown(String, String),
     #[error("Er staat een ‘{{{{’ zonder ‘}}}}’ erachter.")]
     Unclosed,
+}
+
+impl PlaceholderError {
+    /// The message in `lang` (Dutch is the [`Display`](std::fmt::Display) text).
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match (self, lang) {
+            (_, crate::lang::Lang::Nl) => self.to_string(),
+            (PlaceholderError::Unknown(name, known), crate::lang::Lang::En) => {
+                format!("‘{{{{ {name} }}}}’ does not exist in this e-mail; use one of: {known}.")
+            }
+            (PlaceholderError::Unclosed, crate::lang::Lang::En) => {
+                "There is a ‘{{’ without a ‘}}’ after it.".to_owned()
+            }
+        }
+    }
 }
 
 fn escape_html(text: &str) -> String {
@@ -287,6 +361,74 @@ mod tests {
             Err(PlaceholderError::Unclosed)
         );
         assert_eq!(render("Geen", &values, false).unwrap(), "Geen");
+    }
+
+    #[test]
+    fn the_built_in_wording_as_a_template_gives_the_built_in_mail() {
+        // Filled in with the sample values, the template the editor starts from is the mail
+        // the job builds from the same values (the receipt's HTML lists the deadlines as lines).
+        let sample = |kind: MailKind, name: &str| {
+            kind.sample()
+                .into_iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v)
+                .unwrap()
+        };
+        let receipt = builtin_template(MailKind::Receipt);
+        let values = MailKind::Receipt.sample();
+        let fill = |t: &str| render(t, &values, false).unwrap();
+        assert_eq!(
+            fill(&receipt.subject),
+            "Ontvangstbevestiging van uw klacht K-2026-000123"
+        );
+        let text = fill(&receipt.text);
+        assert!(text.starts_with("Beste A. de Vries,\n\nWij hebben uw klacht ontvangen op maandag 13 april 2026. Uw kenmerk is K-2026-000123."), "{text}");
+        assert!(
+            text.contains(&format!(
+                "Wat er nu gebeurt:\n{}\n\nVolg",
+                sample(MailKind::Receipt, "vervolg")
+            )),
+            "{text}"
+        );
+        assert!(
+            receipt.html.contains("<p>Beste {{ naam }},</p>"),
+            "{}",
+            receipt.html
+        );
+        assert!(
+            receipt.html.contains("<p>{{ vervolg }}</p>"),
+            "{}",
+            receipt.html
+        );
+
+        let link = builtin_template(MailKind::PortalLink);
+        assert_eq!(
+            link.subject,
+            "Uw persoonlijke link voor klacht {{ kenmerk }}"
+        );
+        assert!(link.text.contains("\n{{ link }}\n"), "{}", link.text);
+        assert!(
+            link.html.contains("<a href=\"{{ link }}\">"),
+            "{}",
+            link.html
+        );
+
+        let cover = builtin_template(MailKind::LetterCover);
+        assert_eq!(cover.subject, "{{ brief }}: uw klacht {{ kenmerk }}");
+        assert!(
+            cover
+                .text
+                .ends_with("Met vriendelijke groet,\n{{ organisatie }}\n"),
+            "{}",
+            cover.text
+        );
+        // Every part renders with its mail's placeholders: none names an unknown one.
+        for kind in MailKind::ALL {
+            let w = builtin_template(kind);
+            for part in Part::ALL {
+                preview(kind, part, w.part(part)).unwrap();
+            }
+        }
     }
 
     #[test]

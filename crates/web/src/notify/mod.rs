@@ -26,7 +26,7 @@ use mail::{Mailbox, MessageId, SendError, Transport};
 pub use deadline_alert::{DEADLINE_ALERT_JOB, DeadlineAlertMail};
 pub use letter::{
     AnswerPreview, LETTER_JOB, LetterMail, OrganisationDetails, answer_preview, parse_address,
-    title_nl,
+    staff_signatory, title, title_nl,
 };
 pub use portal_link::{PORTAL_LINK_JOB, PortalLinkMail};
 pub use receipt::{RECEIPT_JOB, ReceiptMail};

@@ -42,6 +42,31 @@ struct LinkHtml<'a> {
     link: &'a str,
 }
 
+/// The built-in mail for these values.
+fn wording(name: &str, reference: &str, link: &str) -> Result<Wording, askama::Error> {
+    Ok(Wording {
+        subject: format!("Uw persoonlijke link voor klacht {reference}"),
+        text: LinkText {
+            name,
+            reference,
+            link,
+        }
+        .render()?,
+        html: LinkHtml {
+            name,
+            reference,
+            link,
+        }
+        .render()?,
+    })
+}
+
+/// The built-in mail as the beheerder's editor starts from it: each value its placeholder.
+pub(crate) fn builtin_template() -> Result<Wording, askama::Error> {
+    let t = super::mail_templates::placeholder;
+    wording(&t("naam"), &t("kenmerk"), &t("link"))
+}
+
 impl JobHandler for PortalLinkMail {
     fn run<'a>(
         &'a self,
@@ -64,36 +89,14 @@ impl PortalLinkMail {
         let record_reference = loaded.reference;
         let name = registration.complainant.name.to_string();
         let reference = record_reference.to_string();
-        let render = |r: Result<String, askama::Error>| {
-            r.map_err(|e| JobError::Permanent(format!("template: {e}")))
-        };
-        let text = render(
-            LinkText {
-                name: &name,
-                reference: &reference,
-                link: &link,
-            }
-            .render(),
-        )?;
-        let html = render(
-            LinkHtml {
-                name: &name,
-                reference: &reference,
-                link: &link,
-            }
-            .render(),
-        )?;
+        let builtin = wording(&name, &reference, &link)
+            .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
         // The beheerder's own wording, where there is one (see `mail_templates`).
         let values = [
             ("naam", name.clone()),
             ("kenmerk", reference.clone()),
             ("link", link.clone()),
         ];
-        let builtin = Wording {
-            subject: format!("Uw persoonlijke link voor klacht {reference}"),
-            text,
-            html,
-        };
         let wording = apply(app.store().as_ref(), MailKind::PortalLink, &values, builtin).await?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),

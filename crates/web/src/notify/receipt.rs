@@ -37,9 +37,11 @@ struct Next {
 #[template(path = "mail/receipt.txt")]
 struct ReceiptText<'a> {
     name: &'a str,
-    reference: String,
-    received: String,
+    reference: &'a str,
+    received: &'a str,
     next: &'a [Next],
+    /// Instead of `next`: the lines as one value (the built-in wording as a template).
+    vervolg: Option<&'a str>,
     link: &'a str,
 }
 
@@ -47,10 +49,60 @@ struct ReceiptText<'a> {
 #[template(path = "mail/receipt.html")]
 struct ReceiptHtml<'a> {
     name: &'a str,
-    reference: String,
-    received: String,
+    reference: &'a str,
+    received: &'a str,
     next: &'a [Next],
+    /// Instead of `next`: the lines as one value (the built-in wording as a template).
+    vervolg: Option<&'a str>,
     link: &'a str,
+}
+
+/// The built-in receipt for these values; with `vervolg`, its lines replace `next`.
+fn wording(
+    name: &str,
+    reference: &str,
+    received: &str,
+    next: &[Next],
+    vervolg: Option<&str>,
+    link: &str,
+) -> Result<Wording, askama::Error> {
+    let text = ReceiptText {
+        name,
+        reference,
+        received,
+        next,
+        vervolg,
+        link,
+    }
+    .render()?;
+    let html = ReceiptHtml {
+        name,
+        reference,
+        received,
+        next,
+        vervolg,
+        link,
+    }
+    .render()?;
+    Ok(Wording {
+        subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
+        text,
+        html,
+    })
+}
+
+/// The built-in receipt as the beheerder's editor starts from it: each value its placeholder.
+/// The HTML lists the deadlines as lines (`{{ vervolg }}`) rather than a styled list.
+pub(crate) fn builtin_template() -> Result<Wording, askama::Error> {
+    let t = super::mail_templates::placeholder;
+    wording(
+        &t("naam"),
+        &t("kenmerk"),
+        &t("ontvangen"),
+        &[],
+        Some(&t("vervolg")),
+        &t("link"),
+    )
 }
 
 impl JobHandler for ReceiptMail {
@@ -86,24 +138,8 @@ impl ReceiptMail {
         let name = registration.complainant.name.to_string();
         let reference = record_reference.to_string();
         let received = date_nl(domain::time::civil_date(registration.received_at));
-        let text = ReceiptText {
-            name: &name,
-            reference: reference.clone(),
-            received: received.clone(),
-            next: &next,
-            link: &link,
-        }
-        .render()
-        .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
-        let html = ReceiptHtml {
-            name: &name,
-            reference: reference.clone(),
-            received: received.clone(),
-            next: &next,
-            link: &link,
-        }
-        .render()
-        .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
+        let builtin = wording(&name, &reference, &received, &next, None, &link)
+            .map_err(|e| JobError::Permanent(format!("template: {e}")))?;
         // The beheerder's own wording, where there is one (see `mail_templates`).
         let vervolg: Vec<String> = next
             .iter()
@@ -116,11 +152,6 @@ impl ReceiptMail {
             ("vervolg", vervolg.join("\n")),
             ("link", link.clone()),
         ];
-        let builtin = Wording {
-            subject: format!("Ontvangstbevestiging van uw klacht {reference}"),
-            text,
-            html,
-        };
         let wording = apply(app.store().as_ref(), MailKind::Receipt, &values, builtin).await?;
         let mail = OutgoingMail {
             from: self.mailer.settings.from.clone(),

@@ -61,7 +61,16 @@ impl Default for OfficeSettings {
     }
 }
 
-pub(crate) fn routes() -> Router<AppState> {
+pub(crate) fn routes(state: &AppState) -> Router<AppState> {
+    // Every administration route: beheerders only, checked before the handler's extractors.
+    let administration = Router::new()
+        .merge(admin::routes())
+        .merge(admin_templates::routes())
+        .merge(dead_jobs::routes())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            staff::beheerders_only,
+        ));
     Router::new()
         .route("/kantoor", get(queue::queue_get))
         .route(
@@ -74,10 +83,8 @@ pub(crate) fn routes() -> Router<AppState> {
             get(register::register_get).post(register::register_post),
         )
         .merge(complaint::routes())
-        .merge(admin::routes())
-        .merge(admin_templates::routes())
+        .merge(administration)
         .merge(dashboard::routes())
-        .merge(dead_jobs::routes())
         .route(
             "/wachtwoord/instellen/{token}",
             get(setup::setup_get).post(setup::setup_post),

@@ -5,9 +5,10 @@ use app::Loaded;
 use app::accounts::StaffSession;
 use axum::Form;
 use axum::body::{Body, Bytes};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use jiff::Timestamp;
@@ -25,6 +26,7 @@ pub(crate) const LOGIN_PATH: &str = "/kantoor/inloggen";
 pub(crate) const HOME_PATH: &str = "/kantoor";
 
 /// A logged-in staff member with a live session (touched by this request).
+#[derive(Clone)]
 pub(crate) struct Staff {
     session: StaffSession,
     /// The plain session id from the cookie, for logout.
@@ -44,7 +46,7 @@ impl Staff {
     pub(crate) fn header(&self) -> StaffHeader {
         StaffHeader {
             name: self.session.user.name.clone(),
-            role: self.session.role().label_nl(),
+            role: self.session.role(),
             csrf: self.session.csrf_token.clone(),
             admin: self.session.role() == domain::complaint::Role::Beheerder,
         }
@@ -61,8 +63,12 @@ impl Staff {
         crate::access::complaint_for(state, &self.session.user, reference).await
     }
 
-    /// Looks the session up from the cookie; no method check.
+    /// Looks the session up from the cookie; no method check. A route layer that already did
+    /// ([`beheerders_only`]) left it in the request's extensions: it is not looked up twice.
     async fn from_cookie(parts: &mut Parts, state: &AppState) -> Result<Staff, StaffRejection> {
+        if let Some(staff) = parts.extensions.get::<Staff>() {
+            return Ok(staff.clone());
+        }
         let jar = CookieJar::from_headers(&parts.headers);
         let Some(id) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) else {
             return Err(StaffRejection::no_session(parts));
@@ -85,12 +91,19 @@ impl Staff {
 #[derive(Debug, Clone)]
 pub(crate) struct StaffHeader {
     pub name: String,
-    /// Dutch role label, e.g. "klachtbehandelaar".
-    pub role: &'static str,
+    /// Shown in the page's language ([`StaffHeader::role_label`]).
+    pub role: domain::complaint::Role,
     /// For the logout form (and any other form on the page).
     pub csrf: String,
     /// A beheerder: the header links to the administration pages.
     pub admin: bool,
+}
+
+impl StaffHeader {
+    /// The role in `lang`: "klachtbehandelaar", "complaint handler".
+    pub fn role_label(&self, lang: &Lang) -> &'static str {
+        crate::office::labels::role(self.role, *lang)
+    }
 }
 
 impl FromRequestParts<AppState> for Staff {
@@ -114,8 +127,37 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
+/// Route layer of the administration (`/kantoor/beheer/…`, every method): only a beheerder gets
+/// past it, so anyone else gets the 403 page before any extractor of the handler reads the
+/// path, the query or the form (a lezer posting a malformed form learns nothing about its
+/// fields). Without a session: the login, as [`Staff`] answers. The [`Staff`] found is handed
+/// to the handler's extractor in the request's extensions. Handlers still check with
+/// `Admin::of` (or their own `beheerder`), so a route outside the layer fails closed.
+pub(crate) async fn beheerders_only(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let staff = match Staff::from_cookie(&mut parts, &state).await {
+        Ok(staff) => staff,
+        Err(rejection) => return rejection.into_response(),
+    };
+    if staff.session.role() != domain::complaint::Role::Beheerder {
+        tracing::info!(user.id = %staff.session.user.id, path = parts.uri.path(), "not a beheerder: 403");
+        return StaffRejection::Forbidden(lang_of(&mut parts).await).into_response();
+    }
+    parts.extensions.insert(staff);
+    next.run(Request::from_parts(parts, body)).await
+}
+
 /// A form posted by a logged-in staff member whose hidden `csrf` field matched the session's
 /// token. The only way an office POST handler gets a [`Staff`].
+///
+/// The order is session (login), CSRF token (403), then the typed form `T` (400/422). Who may
+/// post must be settled before `T` is parsed: for the administration by the
+/// [`beheerders_only`] route layer; a handler with its own rule parses `T = Vec<(String,
+/// String)>` (which cannot fail) and checks the rule before reading any field.
 pub(crate) struct StaffForm<T> {
     pub staff: Staff,
     pub form: T,
@@ -132,9 +174,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for StaffForm<T> {
             .await
             .map_err(|e| StaffRejection::Plain(e.into_response()))?;
         let again = || Request::from_parts(parts.clone(), Body::from(bytes.clone()));
-        let Form(fields) = Form::<Vec<(String, String)>>::from_request(again(), state)
+        // A body that is not a form (another content type, say) carries no token either: 403,
+        // like a form without one, never a parse error before the token (and the role) counted.
+        let fields = Form::<Vec<(String, String)>>::from_request(again(), state)
             .await
-            .map_err(|e| StaffRejection::Plain(e.into_response()))?;
+            .map_or_else(|_| Vec::new(), |Form(fields)| fields);
         let presented = fields
             .iter()
             .find(|(k, _)| k == "csrf")

@@ -19,6 +19,9 @@ mod receipt;
 mod spam;
 pub(crate) mod upload;
 
+/// A term for people, in the page's language (also the back office's procedure page).
+pub(crate) use receipt::term_text;
+
 #[cfg(test)]
 mod tests;
 

@@ -134,7 +134,7 @@ fn promise(d: &OpenDeadline, lang: Lang) -> Promise {
 }
 
 /// A term for people: "2 werkdagen" / "2 working days".
-fn term_text(term: Term, lang: Lang) -> String {
+pub(crate) fn term_text(term: Term, lang: Lang) -> String {
     if lang == Lang::Nl {
         return term.quantity();
     }

@@ -343,3 +343,115 @@ async fn own_mail_wording_is_previewed_checked_and_used_by_the_next_receipt() {
         parsed.text
     );
 }
+
+/// The text of the textarea `name`, unescaped as a browser submits it.
+fn textarea(html: &str, name: &str) -> String {
+    let start = html
+        .find(&format!("<textarea id=\"{name}\""))
+        .unwrap_or_else(|| panic!("textarea {name}: {html}"));
+    let rest = &html[start..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    let raw = &rest[..rest.find("</textarea>").unwrap()];
+    // A browser drops one newline right after the opening tag.
+    let raw = raw.strip_prefix('\n').unwrap_or(raw);
+    [
+        ("&#60;", "<"),
+        ("&#62;", ">"),
+        ("&#34;", "\""),
+        ("&#39;", "'"),
+        ("&#38;", "&"),
+    ]
+    .iter()
+    .fold(raw.to_owned(), |s, (entity, c)| s.replace(entity, c))
+}
+
+/// The parts of `mail` with an override in force.
+async fn overridden(t: &TestApp, mail: &str) -> Vec<String> {
+    let prefix = format!("mail.{mail}.");
+    let mut kinds: Vec<String> = t
+        .store
+        .current_templates()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|v| v.kind.starts_with(&prefix) && v.source.is_some())
+        .map(|v| v.kind)
+        .collect();
+    kinds.sort();
+    kinds
+}
+
+#[tokio::test]
+async fn the_mail_editor_starts_from_the_built_in_wording_and_goes_back_to_it() {
+    let t = TestApp::spawn().await;
+    let admin = t.login_as(Role::Beheerder, &[]).await;
+    let path = "/kantoor/beheer/mails/portal_link";
+
+    // No override: every part starts from the built-in wording, placeholders in place.
+    let (status, html) = t.get_with(&admin, path).await;
+    assert_eq!(status, StatusCode::OK);
+    let subject = textarea(&html, "onderwerp");
+    let text = textarea(&html, "tekst");
+    let html_part = textarea(&html, "html");
+    assert_eq!(subject, "Uw persoonlijke link voor klacht {{ kenmerk }}");
+    assert!(
+        text.starts_with("Beste {{ naam }},\n\nU heeft een nieuwe persoonlijke link gevraagd"),
+        "{text}"
+    );
+    assert!(text.contains("\n{{ link }}\n"), "{text}");
+    assert!(
+        html_part.contains("<a href=\"{{ link }}\">Open uw klacht via uw persoonlijke link</a>"),
+        "{html_part}"
+    );
+
+    // Its preview is the built-in mail with the sample values.
+    let fields = [
+        ("actie", "voorbeeld"),
+        ("onderwerp", subject.as_str()),
+        ("tekst", text.as_str()),
+        ("html", html_part.as_str()),
+    ];
+    let response = post(&t, &admin, path, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let preview = response.text().await.unwrap();
+    assert!(
+        preview.contains("Uw persoonlijke link voor klacht K-2026-000123"),
+        "{preview}"
+    );
+    assert!(preview.contains("Beste A. de Vries,"), "{preview}");
+
+    // Saved with only the subject edited (the browser sends CRLF line ends): the subject is
+    // the beheerder's own, text and HTML stay built-in (nothing stored for them).
+    let text_crlf = text.replace('\n', "\r\n");
+    let fields = [
+        ("actie", "opslaan"),
+        ("onderwerp", "Uw nieuwe link voor klacht {{ kenmerk }}"),
+        ("tekst", text_crlf.as_str()),
+        ("html", html_part.as_str()),
+    ];
+    let response = post(&t, &admin, path, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        overridden(&t, "portal_link").await,
+        ["mail.portal_link.subject"]
+    );
+    let (_, list) = t.get_with(&admin, "/kantoor/beheer/mails").await;
+    assert!(list.contains("eigen: onderwerp"), "{list}");
+    let (_, html) = t.get_with(&admin, path).await;
+    assert_eq!(
+        textarea(&html, "onderwerp"),
+        "Uw nieuwe link voor klacht {{ kenmerk }}"
+    );
+    assert_eq!(textarea(&html, "tekst"), text, "still the built-in text");
+
+    // Back to built-in: nothing own is left, and the form shows the built-in wording again.
+    let response = post(&t, &admin, path, &[("actie", "standaard")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(overridden(&t, "portal_link").await.is_empty());
+    let (_, html) = t
+        .get_with(&admin, &format!("{path}?gedaan=standaard"))
+        .await;
+    assert!(html.contains("De standaardtekst geldt weer."), "{html}");
+    assert_eq!(textarea(&html, "onderwerp"), subject);
+    assert_eq!(textarea(&html, "html"), html_part);
+}

@@ -7,6 +7,9 @@
 //! the settlement the handler's) is decided by the domain and tested there and in the step
 //! tests; here a handler's empty form may well be refused with 422, which is not a leak.
 //!
+//! A refused caller (403 or 404) posts malformed bodies too, and must get the same refusal:
+//! who may use a route is settled before its form is parsed.
+//!
 //! Add every new staff route to [`office_routes`] or [`api_routes`]; the API's list is checked
 //! against the routes the API serves.
 
@@ -316,10 +319,57 @@ async fn every_office_route_answers_each_role_and_region_as_the_matrix_says() {
                     &body,
                     role,
                 ));
+                // A caller who may not use the route learns nothing about its form: a malformed
+                // form gets the same refusal as an empty one, not a parse error; a body that is
+                // no form at all holds no CSRF token (403, whoever asks, whatever the record).
+                if route.method == "POST" && matches!(expected, Expect::Forbidden | Expect::Hidden)
+                {
+                    for (content_type, malformed) in malformed_bodies(&csrf) {
+                        let response = client
+                            .post(t.url(&path))
+                            .header("content-type", content_type)
+                            .body(malformed)
+                            .send()
+                            .await
+                            .expect("request");
+                        let status = response.status();
+                        let label = format!("{label} with a malformed {content_type} body");
+                        let expected = if content_type == FORM {
+                            expected
+                        } else {
+                            Expect::Forbidden
+                        };
+                        violations.extend(judge(&label, expected, status, None, "", role));
+                    }
+                }
             }
         }
     }
     assert!(violations.is_empty(), "{}", violations.join("\n"));
+}
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Bodies no form of the office accepts: every typed field twice (a typed form refuses a
+/// duplicate), a broken percent-escape, and one that is not a form at all. The first two carry
+/// the session's valid CSRF token.
+fn malformed_bodies(csrf: &str) -> [(&'static str, String); 3] {
+    let twice = [
+        "onderwerp",
+        "tekst",
+        "html",
+        "actie",
+        "bron",
+        "naam",
+        "code",
+    ]
+    .map(|f| format!("{f}=a&{f}=b"))
+    .join("&");
+    [
+        (FORM, format!("csrf={csrf}&{twice}")),
+        (FORM, format!("csrf={csrf}&%zz=%&&=&actie")),
+        ("text/plain", format!("csrf={csrf}")),
+    ]
 }
 
 #[tokio::test]

@@ -215,6 +215,13 @@ impl TestApp {
     /// organisation of the start-up settings (the database's details win when set). Add
     /// handlers for other job kinds before draining.
     pub fn letter_worker(&self, outbox: mail::FileOutbox) -> app::worker::Worker {
+        app::worker::Worker::new(self.app.clone(), "test")
+            .handle(web::notify::LETTER_JOB, Arc::new(self.letter_mail(outbox)))
+    }
+
+    /// The `letter.send` handler [`TestApp::letter_worker`] runs, for a test that runs a job
+    /// by hand (a worker that dies before completing it).
+    pub fn letter_mail(&self, outbox: mail::FileOutbox) -> web::notify::LetterMail {
         let mailer = web::notify::Mailer {
             transport: Arc::new(outbox),
             settings: web::notify::MailSettings {
@@ -222,13 +229,11 @@ impl TestApp {
                 base_url: "https://klachten.example.nl".into(),
             },
         };
-        let letters = web::notify::LetterMail {
+        web::notify::LetterMail {
             mailer,
             organisation: web::notify::OrganisationDetails::default(),
             letters: Arc::new(::letters::Letters::new()),
-        };
-        app::worker::Worker::new(self.app.clone(), "test")
-            .handle(web::notify::LETTER_JOB, Arc::new(letters))
+        }
     }
 
     /// GET `path` with `client`: status and body.

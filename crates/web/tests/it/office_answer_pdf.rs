@@ -40,6 +40,11 @@ async fn the_answer_draft_is_previewed_as_pdf_without_issuing_it() {
             text.contains("19 mei 2026"),
             "the last day to object: {text}"
         );
+        // Signed as the answer will be: by the staff member issuing it (here, previewing).
+        assert!(
+            text.contains("Test klachtbehandelaar Klachtbehandelaar"),
+            "the signatory: {text}"
+        );
     }
     let after = t.app.load(reference.parse().unwrap()).await.unwrap();
     assert_eq!(after.seq, before.seq, "no event");

@@ -300,3 +300,143 @@ async fn the_registration_page_and_its_errors_are_english() {
         ],
     );
 }
+
+/// GETs `path` as `client` (English by cookie) and checks it as [`assert_english`] does.
+async fn english_page(
+    t: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    present: &[&str],
+    absent: &[&str],
+) {
+    let (status, html) = t.get_with(client, path).await;
+    assert_eq!(status, StatusCode::OK, "{path}: {html}");
+    assert_english(&html, present, absent);
+}
+
+#[tokio::test]
+async fn the_staff_bar_dashboard_and_administration_are_english_when_asked() {
+    let t = TestApp::spawn().await;
+    let admin = t.login_as(Role::Beheerder, &[]).await;
+    english(&t, &admin).await;
+    let handler = t.login_as(Role::Klachtbehandelaar, &["noord"]).await;
+    register_by_phone(&t, &handler).await;
+    let day: jiff::civil::Date = "2026-05-15".parse().unwrap();
+    t.store.add_closure_day(day, "Brugdag").await.unwrap();
+
+    // The role in the staff bar, on every office page.
+    english_page(
+        &t,
+        &admin,
+        "/kantoor",
+        &["(administrator)"],
+        &["(beheerder)"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/dashboard",
+        &[
+            "(administrator)",
+            "Open complaints per state",
+            "in progress",
+        ],
+        &["(beheerder)", "in behandeling", "Openstaande klachten"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/sluitingsdagen",
+        &["Friday 15 May 2026", "Brugdag"],
+        &["vrijdag", "15 mei 2026"],
+    )
+    .await;
+    // Roles in the user list and the role choice (the submitted value stays the code).
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/gebruikers",
+        &["<td>complaint handler</td>"],
+        &["<td>klachtbehandelaar</td>"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/gebruikers/nieuw",
+        &[
+            "<option value=\"klachtbehandelaar\" selected>complaint handler</option>",
+            "<option value=\"regiodirecteur\">regional director</option>",
+        ],
+        &[">klachtbehandelaar<", ">lezer<"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/regios/noord",
+        &["complaint handler"],
+        &[">klachtbehandelaar<"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/procedure",
+        &["contacting the complainant", "2 working days", "15 days"],
+        &["contact opnemen met de klager", "2 werkdagen", "15 dagen"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/brieven",
+        &["Answer to the complaint", "Final decision"],
+        &["Reactie op uw klacht", "Definitieve beslissing"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/mails",
+        &["Acknowledgement of receipt", "Cover e-mail of a letter"],
+        &["Ontvangstbevestiging", "Begeleidende mail"],
+    )
+    .await;
+    english_page(
+        &t,
+        &admin,
+        "/kantoor/beheer/mails/receipt",
+        &[
+            "Acknowledgement of receipt",
+            "name of the complainant",
+            "date of receipt",
+        ],
+        &["naam van de klager", "datum van ontvangst"],
+    )
+    .await;
+    // A field error of the mail editor.
+    let csrf = csrf(&t, &admin).await;
+    let response = admin
+        .post(t.url("/kantoor/beheer/mails/receipt"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("actie", "voorbeeld"),
+            ("onderwerp", "Klacht {{ nummer }}"),
+            ("tekst", "Beste {{ naam"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_english(
+        &response.text().await.unwrap(),
+        &[
+            "‘{{ nummer }}’ does not exist in this e-mail; use one of: {{ naam }},",
+            "There is a ‘{{’ without a ‘}}’ after it.",
+        ],
+        &["bestaat niet", "Er staat een"],
+    );
+}

@@ -11,7 +11,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::calendar::Calendar;
-use domain::complaint::date_nl;
 use domain::time::civil_date;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -206,7 +205,7 @@ async fn render(
         .filter(|(d, _)| d.year() == year)
         .map(|(d, name)| Day {
             iso: d.to_string(),
-            label: date_nl(d),
+            label: crate::office::labels::date_long(d, lang),
             name,
             removable: d > today,
         })

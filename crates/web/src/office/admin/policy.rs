@@ -47,8 +47,11 @@ pub(crate) async fn procedure_get(
             .map(|t| {
                 (
                     t.kind.as_str().to_owned(),
-                    t.kind.label_nl().to_owned(),
-                    t.term.to_string(),
+                    crate::office::labels::deadline_kind(t.kind, lang).to_owned(),
+                    match lang {
+                        Lang::Nl => t.term.to_string(),
+                        Lang::En => crate::public::term_text(t.term, lang),
+                    },
                 )
             })
             .collect();

@@ -142,7 +142,7 @@ pub(crate) async fn region_get(
             ("directieadres".into(), region.management_address.clone()),
             ("actief".into(), if region.active { "1" } else { "" }.into()),
         ]);
-        let members = members(&state, &region.code).await?;
+        let members = members(&state, &region.code, lang).await?;
         let (code, saved) = (Some(region.code), q.opgeslagen.is_some());
         Ok(region_page(
             lang,
@@ -176,7 +176,7 @@ pub(crate) async fn region_post(
         };
         let shown = async |errors| {
             let form = Form::with_errors(values, errors);
-            let members = members(&state, &region.code).await?;
+            let members = members(&state, &region.code, lang).await?;
             Ok(region_page(
                 lang,
                 &admin,
@@ -225,7 +225,7 @@ async fn find(state: &AppState, code: &str) -> Result<Region, WebError> {
 }
 
 /// The users who work in region `code` (theirs, or all regions), by e-mail address.
-async fn members(state: &AppState, code: &str) -> Result<Vec<Member>, WebError> {
+async fn members(state: &AppState, code: &str, lang: Lang) -> Result<Vec<Member>, WebError> {
     let users = state.app.store().users().await?;
     Ok(users
         .into_iter()
@@ -234,7 +234,7 @@ async fn members(state: &AppState, code: &str) -> Result<Vec<Member>, WebError> 
             id: u.id.to_string(),
             name: u.name,
             email: u.email,
-            role: u.role.label_nl(),
+            role: crate::office::labels::role(u.role, lang),
             all_regions: u.all_regions,
             active: u.active,
         })

@@ -24,7 +24,8 @@ use crate::office::staff::{Staff, StaffForm, StaffHeader};
 struct NewUserPage {
     lang: Lang,
     staff: StaffHeader,
-    roles: Vec<&'static str>,
+    /// (value, label in the page's language)
+    roles: Vec<(&'static str, &'static str)>,
     regions: Vec<(String, String)>,
     form: Form,
 }
@@ -165,7 +166,10 @@ async fn render(
     let page = NewUserPage {
         lang,
         staff: admin.header(),
-        roles: ROLES.iter().map(|r| r.label_nl()).collect(),
+        roles: ROLES
+            .iter()
+            .map(|r| (r.label_nl(), crate::office::labels::role(*r, lang)))
+            .collect(),
         regions,
         form,
     };

@@ -55,7 +55,8 @@ struct UserPage {
     email: String,
     active: bool,
     is_self: bool,
-    roles: Vec<&'static str>,
+    /// (value, label in the page's language)
+    roles: Vec<(&'static str, &'static str)>,
     /// Every region: code and name.
     regions: Vec<(String, String)>,
     form: Form,
@@ -88,7 +89,7 @@ pub(crate) async fn users_get(
                 regions: regions_text(&u, lang),
                 name: u.name,
                 email: u.email,
-                role: u.role.label_nl(),
+                role: crate::office::labels::role(u.role, lang),
                 active: u.active,
                 is_self: u.id == me,
             })
@@ -269,7 +270,10 @@ async fn render(
         email: user.email.clone(),
         active: user.active,
         is_self: user.id == admin.staff().session().user.id,
-        roles: ROLES.iter().map(|r| r.label_nl()).collect(),
+        roles: ROLES
+            .iter()
+            .map(|r| (r.label_nl(), crate::office::labels::role(*r, lang)))
+            .collect(),
         regions,
         form,
         saved,

@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
 use crate::notify::overrides::{letter_kind_of, letter_template_key};
-use crate::notify::title_nl;
+use crate::notify::title;
 use crate::office::admin::save_or_show;
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
@@ -92,7 +92,7 @@ pub(crate) async fn letters_get(
                     .find(|v| letter_kind_of(&v.kind) == Some(kind) && v.source.is_some());
                 Row {
                     kind: kind.as_str(),
-                    title: title_nl(kind.as_str()),
+                    title: title(kind.as_str(), lang),
                     state: version.map_or_else(
                         || lang.t("standaard", "built-in").to_owned(),
                         |v| {
@@ -189,7 +189,7 @@ async fn page(
         lang,
         staff: staff.header(),
         kind: kind.as_str(),
-        title: title_nl(kind.as_str()),
+        title: title(kind.as_str(), lang),
         source,
         overridden,
         error,

@@ -2,7 +2,9 @@
 //! `notify::mail_templates`). The edit page posts subject, text and HTML with one of three
 //! buttons (`actie`): `voorbeeld` shows the mail filled in with sample values on the page (the
 //! HTML part as escaped source, never rendered), `opslaan` stores every part after the same check,
-//! `standaard` goes back to the built-in mail. An empty part keeps the built-in one.
+//! `standaard` goes back to the built-in mail. The form starts from the built-in wording (as a
+//! template of placeholders) where there is no override; a part left as it is, or emptied,
+//! keeps the built-in one (nothing is stored for it).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -15,7 +17,7 @@ use super::{Done, beheerder, store_versions};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
-use crate::notify::mail_templates::{MailKind, Part, key, overrides, preview};
+use crate::notify::mail_templates::{MailKind, Part, builtin_template, key, overrides, preview};
 use crate::office::admin::save_or_show;
 use crate::office::staff::{Staff, StaffForm, StaffHeader};
 
@@ -47,7 +49,8 @@ struct MailPage {
     staff: StaffHeader,
     kind: &'static str,
     title: &'static str,
-    placeholders: &'static [(&'static str, &'static str, &'static str)],
+    /// (name, meaning in the page's language, sample value)
+    placeholders: Vec<(&'static str, &'static str, &'static str)>,
     fields: Vec<Field>,
     /// The preview: (label, rendered) per part.
     preview: Vec<(&'static str, String)>,
@@ -109,7 +112,7 @@ pub(crate) async fn mails_get(State(state): State<AppState>, lang: Lang, staff: 
             } else {
                 format!("{}: {}", lang.t("eigen", "own"), parts.join(", "))
             };
-            rows.push((kind.as_str(), kind.title_nl(), state));
+            rows.push((kind.as_str(), kind.title(lang), state));
         }
         let page = MailsPage {
             lang,
@@ -133,8 +136,12 @@ fn page(
         lang,
         staff: staff.header(),
         kind: kind.as_str(),
-        title: kind.title_nl(),
-        placeholders: kind.placeholders(),
+        title: kind.title(lang),
+        placeholders: kind
+            .placeholders()
+            .iter()
+            .map(|(name, _, sample)| (*name, kind.meaning(name, lang), *sample))
+            .collect(),
         fields,
         preview,
         done,
@@ -183,7 +190,14 @@ pub(crate) async fn mail_get(
                 "The built-in wording applies again.",
             ),
         );
-        let values = own.map(Option::unwrap_or_default);
+        // Without an override, a part starts from the built-in wording: edit, not write.
+        let builtin = builtin_template(kind);
+        let [subject, text, html] = own;
+        let values = [
+            subject.unwrap_or(builtin.subject),
+            text.unwrap_or(builtin.text),
+            html.unwrap_or(builtin.html),
+        ];
         Ok::<_, WebError>(page(
             lang,
             &staff,
@@ -233,7 +247,7 @@ pub(crate) async fn mail_post(
             }
             match preview(kind, part, &field.value) {
                 Ok(text) => shown.push((field.label, text)),
-                Err(e) => field.error = Some(e.to_string()),
+                Err(e) => field.error = Some(e.message(lang)),
             }
         }
         let failed = fields.iter().any(|f| f.error.is_some());
@@ -241,12 +255,16 @@ pub(crate) async fn mail_post(
             return Ok(page(lang, &staff, kind, fields, shown, None));
         }
         let checked = if failed { Err(fields) } else { Ok(fields) };
+        // A part left as the built-in wording (or emptied) stays built-in: no override.
+        let builtin = builtin_template(kind);
         let saved = async |fields: Vec<Field>| {
             let versions = Part::ALL
                 .into_iter()
                 .zip(&fields)
                 .map(|(part, field)| {
-                    let source = Some(field.value.as_str()).filter(|v| !v.trim().is_empty());
+                    let source = Some(field.value.as_str()).filter(|v| {
+                        !v.trim().is_empty() && v.trim_end() != builtin.part(part).trim_end()
+                    });
                     (key(kind, part), source)
                 })
                 .collect();

@@ -68,12 +68,18 @@ fn outbox(state: &AppState) -> Option<FileOutbox> {
     state.outgoing.outbox.as_ref().map(FileOutbox::new)
 }
 
-fn failed(e: OutboxError) -> WebError {
+fn failed(e: OutboxError, lang: Lang) -> WebError {
     match e {
         OutboxError::InvalidName(_) | OutboxError::NotFound(_) => WebError::NotFound,
         e => {
             tracing::error!(error = %e, "outbox");
-            WebError::Refused("De outbox-map kon niet worden gelezen.".into())
+            WebError::Refused(
+                lang.t(
+                    "De outbox-map kon niet worden gelezen.",
+                    "The outbox folder could not be read.",
+                )
+                .into(),
+            )
         }
     }
 }
@@ -112,7 +118,7 @@ pub(crate) async fn outbox_get(
             }
             .into_response());
         };
-        let entries = outbox.list().await.map_err(failed)?;
+        let entries = outbox.list().await.map_err(|e| failed(e, lang))?;
         let total = entries.len();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = paging.pagina.unwrap_or(1).clamp(1, pages);
@@ -144,9 +150,9 @@ pub(crate) async fn outbox_get(
 }
 
 /// The raw mail `name` from the outbox (404 for a bad or unknown name, or without an outbox).
-async fn raw(state: &AppState, name: &str) -> Result<Vec<u8>, WebError> {
+async fn raw(state: &AppState, name: &str, lang: Lang) -> Result<Vec<u8>, WebError> {
     let outbox = outbox(state).ok_or(WebError::NotFound)?;
-    outbox.read(name).await.map_err(failed)
+    outbox.read(name).await.map_err(|e| failed(e, lang))
 }
 
 pub(crate) async fn mail_get(
@@ -157,7 +163,7 @@ pub(crate) async fn mail_get(
 ) -> Response {
     let result = async {
         beheerder(&staff)?;
-        let raw = raw(&state, &name).await?;
+        let raw = raw(&state, &name, lang).await?;
         let parsed = mail::parse(&raw).map_err(|_| WebError::NotFound)?;
         let html = mail_parser::MessageParser::default()
             .parse(&raw)
@@ -196,7 +202,7 @@ pub(crate) async fn attachment_get(
 ) -> Response {
     let result = async {
         beheerder(&staff)?;
-        let raw = raw(&state, &name).await?;
+        let raw = raw(&state, &name, lang).await?;
         let parsed = mail::parse(&raw).map_err(|_| WebError::NotFound)?;
         let file = parsed
             .attachments

@@ -14,7 +14,7 @@ use super::page::{Feedback, render};
 use crate::AppState;
 use crate::error::WebError;
 use crate::lang::Lang;
-use crate::notify::{AnswerPreview, answer_preview};
+use crate::notify::{AnswerPreview, answer_preview, staff_signatory};
 use crate::office::staff::StaffForm;
 
 pub(crate) async fn answer_pdf_post(
@@ -65,6 +65,7 @@ pub(crate) async fn answer_pdf_post(
             &organisation,
             &loaded,
             region,
+            staff_signatory(&staff.session().user, staff.session().role(), region),
             AnswerPreview {
                 dagtekening,
                 complaint: draft.complaint_as_understood,

@@ -7,7 +7,7 @@
 use app::Loaded;
 use domain::complaint::{
     Channel, ComplainantMessage, ConfirmationVia, ContactMethod, CorrespondenceChannel,
-    DeadlineOutcome, Event, HearingForm, ObjectionVia, Role, SettlementParty,
+    DeadlineOutcome, Event, HearingForm, ObjectionVia, SettlementParty,
 };
 use jiff::civil::Date;
 use store::UserRecord;
@@ -93,35 +93,21 @@ pub(crate) fn entries(loaded: &Loaded, users: &[UserRecord], lang: Lang) -> Vec<
 
 /// The stored actor (`staff:<id>:<role>`, `complainant`, `system`) in words.
 fn actor(stored: &str, users: &[UserRecord], lang: Lang) -> String {
-    match stored.split(':').collect::<Vec<_>>().as_slice() {
-        ["staff", id, stored_role] => {
-            let role = role_label(stored_role, lang);
-            match users.iter().find(|u| u.id.to_string() == *id) {
-                Some(u) => format!("{} ({role}, id {id})", u.name),
-                None => tf!(
-                    lang,
-                    "medewerker {id} ({role})",
-                    "staff member {id} ({role})"
-                ),
-            }
-        }
-        ["complainant"] => lang.t("de klager", "the complainant").into(),
-        ["system"] => lang.t("het systeem", "the system").into(),
-        _ => stored.to_owned(),
+    if let Some((id, acted_as)) = app::record::staff_actor(stored) {
+        let role = role(acted_as, lang);
+        return match users.iter().find(|u| u.id.to_string() == id) {
+            Some(u) => format!("{} ({role}, id {id})", u.name),
+            None => tf!(
+                lang,
+                "medewerker {id} ({role})",
+                "staff member {id} ({role})"
+            ),
+        };
     }
-}
-
-/// A stored role code ("klachtbehandelaar") in `lang`; an unknown code as stored.
-fn role_label(stored: &str, lang: Lang) -> &str {
-    let known = [
-        Role::Klachtbehandelaar,
-        Role::Regiodirecteur,
-        Role::Beheerder,
-        Role::Lezer,
-    ];
-    match known.into_iter().find(|r| r.label_nl() == stored) {
-        Some(r) => role(r, lang),
-        None => stored,
+    match stored {
+        "complainant" => lang.t("de klager", "the complainant").into(),
+        "system" => lang.t("het systeem", "the system").into(),
+        _ => stored.to_owned(),
     }
 }
 

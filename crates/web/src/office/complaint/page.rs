@@ -231,7 +231,7 @@ pub(crate) async fn render(
         .map(|d| {
             let href = format!("/kantoor/klachten/{}/brieven/{}", loaded.reference, d.id);
             (
-                crate::notify::title_nl(&d.kind).to_owned(),
+                crate::notify::title(&d.kind, lang).to_owned(),
                 href,
                 format!(
                     "PDF, {} {}",
