@@ -38,6 +38,9 @@ pub(crate) trait Db: Send + Sync + std::fmt::Debug + 'static {
     async fn migrate(&self) -> Result<(), StoreError>;
     /// The plan of a query, as text.
     async fn explain(&self, sql: &'static str, args: Vec<Arg>) -> Result<String, StoreError>;
+    /// The plan the planner picks on its own for a query, with run times where the database
+    /// measures them.
+    async fn analyze(&self, sql: &'static str, args: Vec<Arg>) -> Result<String, StoreError>;
 }
 
 /// Runs `$op(conn, args…)` in a write transaction and commits.
@@ -134,6 +137,11 @@ impl<B: Db> Store for SqlStore<B> {
     async fn explain_queue(&self, q: &QueueQuery) -> Result<String, StoreError> {
         let (sql, args) = queue::query(B::KIND, q);
         self.0.explain(sql, args).await
+    }
+
+    async fn analyze_queue(&self, q: &QueueQuery) -> Result<String, StoreError> {
+        let (sql, args) = queue::query(B::KIND, q);
+        self.0.analyze(sql, args).await
     }
 
     async fn claim_jobs(

@@ -131,6 +131,11 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// bitmap scans off: the plan the table gets once it is large, not the scan-and-sort a tiny
     /// table gets.
     async fn explain_queue(&self, q: &QueueQuery) -> Result<String, StoreError>;
+    /// The plan the database picks for `queue(q)` with its own settings, for measuring at size:
+    /// on PostgreSQL `EXPLAIN (ANALYZE, BUFFERS)` (the query runs; times and buffers per node),
+    /// on SQLite the same `EXPLAIN QUERY PLAN` as [`Store::explain_queue`] (it has no planner
+    /// settings to undo and no per-node timing).
+    async fn analyze_queue(&self, q: &QueueQuery) -> Result<String, StoreError>;
     /// Leases up to `limit` due jobs (pending and due, or running with an expired lease) to
     /// `worker` until `now + lease`, incrementing their attempts. No two workers hold a job.
     async fn claim_jobs(

@@ -144,6 +144,11 @@ impl engine::Db for Sqlite {
         }
         Ok(out)
     }
+
+    /// SQLite has no planner settings to undo: the same plan as `explain`.
+    async fn analyze(&self, sql: &'static str, args: Vec<Arg>) -> Result<String, StoreError> {
+        self.explain(sql, args).await
+    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ pub async fn run(settings: &Settings, command: DevCommand) -> anyhow::Result<Exi
         seed,
         years,
         batch,
+        event_log: true,
     };
     app.seed(options, |done| bar.set_position(done)).await?;
     bar.finish();

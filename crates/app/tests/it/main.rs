@@ -16,6 +16,7 @@ mod mail_intake;
 mod outcomes;
 mod references;
 mod refusals;
+mod seed;
 mod walk;
 mod watch;
 mod worker_shutdown;
