@@ -200,6 +200,13 @@ impl Browser {
         }
     }
 
+    /// Logs out with the button in the page header and waits for the login page that says so,
+    /// so that the next navigation does not race the logout's redirect.
+    pub async fn log_out(&self) {
+        self.click("form[action='/kantoor/uitloggen'] button").await;
+        self.wait_for_query("uitgelogd=1").await;
+    }
+
     /// Opens the section of `step` on the staff complaint page (a `<details>`).
     pub async fn open_step(&self, step: &str) {
         self.click(&format!("#stap-{step} > summary")).await;

@@ -194,9 +194,7 @@ async fn staff_take_a_complaint_through_a_declined_hearing_to_a_final_decision_i
     let director = app
         .staff_user(domain::complaint::Role::Regiodirecteur, &["noord"])
         .await;
-    browser
-        .click("form[action='/kantoor/uitloggen'] button")
-        .await;
+    browser.log_out().await;
     open_page(&browser, &app, &reference, &director.email).await;
     browser.assert_accessible("complaint page (director)").await;
     browser.open_step("beslissing").await;

@@ -134,10 +134,7 @@ impl Day {
 
     /// Logs out with the button in the page header.
     async fn log_out(&self) {
-        self.browser
-            .click("form[action='/kantoor/uitloggen'] button")
-            .await;
-        self.browser.wait_for_query("uitgelogd=1").await;
+        self.browser.log_out().await;
         self.browser.assert_accessible("logged out").await;
     }
 }
