@@ -15,13 +15,17 @@ fn queries() -> Vec<QueueQuery> {
         (Some("noord"), Some("received")),
     ] {
         for after in [None, Some((day("2026-03-05"), uuid::Uuid::nil()))] {
-            out.push(QueueQuery {
-                region: region.map(Into::into),
-                state: state.map(Into::into),
-                after,
-                limit: 50,
-                ..Default::default()
-            });
+            // A staff viewer adds the hidden-from filter; it must not change the index walk.
+            for viewer in [None, Some("u-anna")] {
+                out.push(QueueQuery {
+                    region: region.map(Into::into),
+                    state: state.map(Into::into),
+                    viewer: viewer.map(Into::into),
+                    after,
+                    limit: 50,
+                    ..Default::default()
+                });
+            }
         }
     }
     out
