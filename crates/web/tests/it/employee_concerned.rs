@@ -408,3 +408,59 @@ async fn reminders_and_escalations_do_not_go_to_the_linked_employee() {
         std::slice::from_ref(&director.user.email)
     );
 }
+
+#[tokio::test]
+async fn an_offer_that_invites_the_linked_employee_mails_them_once() {
+    let t = TestApp::spawn().await;
+    let director = api_as(&t, Role::Regiodirecteur, &["noord"]).await;
+    let e = employee(&t, Role::Klachtbehandelaar).await;
+    let reference = director.register_by_phone().await;
+    link(&director, &reference, &e.api.user.id.to_string()).await;
+    answered_and_objected(&t, &director, &reference).await;
+    director
+        .step(
+            &reference,
+            "hearing-offer",
+            json!({
+                "forms": ["phone"],
+                "proposed_moments": ["2026-05-08T10:00:00+02:00"],
+                "employee_invited": true,
+            }),
+        )
+        .await;
+    let outbox_dir = tempfile::tempdir().unwrap();
+    let outbox = mail::FileOutbox::new(outbox_dir.path());
+    let mailer = web::notify::Mailer {
+        transport: Arc::new(outbox.clone()),
+        settings: web::notify::MailSettings {
+            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
+            base_url: "https://klachten.example.nl".into(),
+        },
+    };
+    let w = app::worker::Worker::new(t.app.clone(), "test").handle(
+        web::notify::EMPLOYEE_INVITED_JOB,
+        Arc::new(web::notify::EmployeeInvitedMail { mailer }),
+    );
+    w.drain().await.unwrap();
+    w.drain().await.unwrap();
+    let sent = outbox.list().await.unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent[0].subject,
+        format!("Uitnodiging mondelinge toelichting bij klacht {reference}")
+    );
+    let to: Vec<_> = sent[0].to.iter().map(|m| m.address.clone()).collect();
+    assert_eq!(to, std::slice::from_ref(&e.api.user.email));
+    let raw = String::from_utf8_lossy(&outbox.read(&sent[0].name).await.unwrap()).into_owned();
+    let flat = raw.replace("=\r\n", "").replace("=\n", "");
+    assert!(
+        flat.contains(&format!(
+            "https://klachten.example.nl/kantoor/klachten/{reference}"
+        )),
+        "{flat}"
+    );
+    assert!(
+        !flat.contains(COMPLAINANT),
+        "only the reference and the link"
+    );
+}
