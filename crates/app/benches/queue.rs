@@ -88,8 +88,10 @@ async fn run() {
         .unwrap_or(200);
     let today = domain::time::civil_date(jiff::Timestamp::now());
     let db: &dyn store::Store = app.store().as_ref();
+    // Every staff page and API list names its viewer (the employee-concerned condition).
     let first_page = QueueQuery {
         limit: 50,
+        viewer: Some("behandelaar-midden-1".into()),
         ..Default::default()
     };
     let per_region = QueueQuery {

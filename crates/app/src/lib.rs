@@ -13,6 +13,7 @@ mod error;
 pub mod follow_ups;
 pub mod group_commit;
 mod intake;
+pub mod invitation_jobs;
 pub mod letter_jobs;
 pub mod mail_intake;
 pub mod outcomes;

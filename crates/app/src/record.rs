@@ -100,6 +100,7 @@ pub fn projection(complaint: &Complaint) -> Projection {
         deadlines: serde_json::to_value(&open).unwrap_or(serde_json::Value::Null),
         search_text,
         procedure_version: complaint.procedure_key().to_string(),
+        hidden_from: complaint.hidden_from().map(ToString::to_string),
     }
 }
 

@@ -109,6 +109,9 @@ impl App {
                     .chain(crate::deadline_watch::alert_mail_jobs(
                         loaded.id, loaded.seq, &events, now,
                     ))
+                    .chain(crate::invitation_jobs::employee_invited_jobs(
+                        loaded.id, loaded.seq, &complaint, &events, now,
+                    ))
                     .collect(),
                     outcomes,
                 )

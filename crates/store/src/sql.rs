@@ -7,16 +7,16 @@ use crate::error::StoreError;
 use crate::exec::{Arg, args, date, json, ts, uuid};
 use crate::types::*;
 
-/// The projection columns, in the order [`projection_args`] binds them ($1..$15).
+/// The projection columns, in the order [`projection_args`] binds them ($1..$16).
 macro_rules! projection_columns {
     () => {
         "state, closed, region, category, channel, assignee, received_at, complainant_name, \
          complainant_email, next_deadline, next_deadline_kind, overdue_since, deadlines, \
-         search_text, procedure_version"
+         search_text, procedure_version, hidden_from"
     };
 }
 
-/// Inserts complaints: this head, then per row 21 values (`$1..$15` the projection as
+/// Inserts complaints: this head, then per row 22 values (`$1..$16` the projection as
 /// [`projection_args`], then id, ref_year, ref_number, idempotency_key, seq, created_at; and
 /// `updated_at` repeats `created_at`), built by `ops::sql_text::values`.
 pub(crate) const INSERT_COMPLAINTS_HEAD: &str = concat!(
@@ -25,12 +25,13 @@ pub(crate) const INSERT_COMPLAINTS_HEAD: &str = concat!(
     ", id, ref_year, ref_number, idempotency_key, seq, created_at, updated_at) VALUES"
 );
 
-/// Replaces the projection only if nobody appended since `expected_seq` ($19).
+/// Replaces the projection only if nobody appended since `expected_seq` ($20).
 pub(crate) const UPDATE_COMPLAINT: &str = "UPDATE complaints SET state = $1, closed = $2, \
      region = $3, category = $4, channel = $5, assignee = $6, received_at = $7, \
      complainant_name = $8, complainant_email = $9, next_deadline = $10, \
      next_deadline_kind = $11, overdue_since = $12, deadlines = $13, search_text = $14, \
-     procedure_version = $15, seq = $16, updated_at = $17 WHERE id = $18 AND seq = $19";
+     procedure_version = $15, hidden_from = $16, seq = $17, updated_at = $18 \
+     WHERE id = $19 AND seq = $20";
 
 pub(crate) const COMPLAINT_SEQ: &str = "SELECT seq FROM complaints WHERE id = $1";
 
@@ -103,9 +104,10 @@ pub(crate) struct ProjectionRow {
     deadlines: String,
     search_text: String,
     procedure_version: String,
+    hidden_from: Option<String>,
 }
 
-/// The projection as $1..$15 of [`INSERT_COMPLAINTS_HEAD`] rows and [`UPDATE_COMPLAINT`].
+/// The projection as $1..$16 of [`INSERT_COMPLAINTS_HEAD`] rows and [`UPDATE_COMPLAINT`].
 pub(crate) fn projection_args(p: &Projection) -> Vec<Arg> {
     args![
         p.state.as_str(),
@@ -123,6 +125,7 @@ pub(crate) fn projection_args(p: &Projection) -> Vec<Arg> {
         p.deadlines.to_string(),
         p.search_text.as_str(),
         p.procedure_version.as_str(),
+        &p.hidden_from,
     ]
 }
 
@@ -158,6 +161,7 @@ impl ProjectionRow {
             deadlines: json(&self.deadlines)?,
             search_text: self.search_text,
             procedure_version: self.procedure_version,
+            hidden_from: self.hidden_from,
         })
     }
 }

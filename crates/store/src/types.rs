@@ -59,6 +59,9 @@ pub struct Projection {
     /// Text for search (full-text indexing comes later).
     pub search_text: String,
     pub procedure_version: String,
+    /// The staff user id the complaint is hidden from (the linked employee it is about, until
+    /// invited to the hearing): the queue and search leave it out for that viewer.
+    pub hidden_from: Option<String>,
 }
 
 /// A complaint to create: its first events, projection and follow-up jobs.
@@ -169,6 +172,10 @@ pub struct QueueQuery {
     /// description, employee). Any text is safe here: it is bound as a parameter and quoted for
     /// the full-text syntax. Matching differs per database: see `ops::queue_search`.
     pub search: Option<String>,
+    /// Who looks (a staff user id): complaints hidden from them (`Projection::hidden_from`) are
+    /// left out. `None` only where no person looks (the command line, benchmarks); every staff
+    /// page and API list sets it.
+    pub viewer: Option<String>,
     /// The cursor of the last row of the previous page ([`QueueRow::cursor`]).
     pub after: Option<(Date, ComplaintId)>,
     pub limit: u32,

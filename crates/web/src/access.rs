@@ -6,6 +6,10 @@
 //! - A complaint is visible only in the user's regions; a malformed reference, an unknown one
 //!   and one of another region are all [`WebError::NotFound`], so an answer never reveals that
 //!   a complaint exists.
+//! - A complaint is not visible to the employee it is about (the linked staff account,
+//!   `Complaint::hidden_from`) until a hearing offer invites them: also [`WebError::NotFound`],
+//!   on every page, download and API route that loads a complaint through [`complaint_for`].
+//!   Lists leave it out through `QueueQuery::viewer`.
 //! - A lezer reads; every step is refused with [`WebError::Forbidden`].
 //! - Registering a complaint is for handlers and regional directors.
 
@@ -17,7 +21,7 @@ use store::UserRecord;
 use crate::AppState;
 use crate::error::WebError;
 
-/// The complaint `reference`, when `user` may see its region.
+/// The complaint `reference`, when `user` may see its region and it is not hidden from them.
 pub(crate) async fn complaint_for(
     state: &AppState,
     user: &UserRecord,
@@ -28,6 +32,14 @@ pub(crate) async fn complaint_for(
     let region = loaded.complaint.registration().region.to_string();
     if !user.may_see_region(&region) {
         tracing::info!(complaint.reference = %reference, user.id = %user.id, "other region: 404");
+        return Err(WebError::NotFound);
+    }
+    if loaded
+        .complaint
+        .hidden_from()
+        .is_some_and(|u| u.as_ref() == user.id.to_string())
+    {
+        tracing::info!(complaint.reference = %reference, user.id = %user.id, "employee concerned: 404");
         return Err(WebError::NotFound);
     }
     Ok(loaded)

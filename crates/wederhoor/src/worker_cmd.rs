@@ -52,6 +52,9 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
     let alert = web::notify::DeadlineAlertMail {
         mailer: mailer.clone(),
     };
+    let invited = web::notify::EmployeeInvitedMail {
+        mailer: mailer.clone(),
+    };
     let receipt = web::notify::ReceiptMail { mailer, accounts };
     let name = format!("{}:{}", hostname(), std::process::id());
     Ok(Worker::new(app, name)
@@ -70,7 +73,8 @@ pub fn build(app: Arc<App>, settings: &Settings, mail: &MailArgs) -> anyhow::Res
             app::deadline_watch::ESCALATE_JOB,
             Arc::new(app::deadline_watch::AlertHandler::escalations()),
         )
-        .handle(web::notify::DEADLINE_ALERT_JOB, Arc::new(alert)))
+        .handle(web::notify::DEADLINE_ALERT_JOB, Arc::new(alert))
+        .handle(web::notify::EMPLOYEE_INVITED_JOB, Arc::new(invited)))
 }
 
 fn hostname() -> String {

@@ -72,14 +72,20 @@ pub fn alert_mail_jobs(
 /// - when there is nobody of that kind, to the active beheerders (and the event says so).
 ///
 /// Region membership is explicit (`regions`): staff with access to all regions are not everyone's
-/// handler or director.
+/// handler or director. The employee the complaint is about hears nothing of it while it is
+/// hidden from them (`Complaint::hidden_from`), in any of these audiences.
 pub fn recipients(
     users: &[UserRecord],
     complaint: &Complaint,
     level: AlertLevel,
 ) -> (AlertAudience, Vec<UserId>) {
     let region = complaint.registration().region.as_ref();
-    let id = |u: &UserRecord| UserId::try_from(u.id.to_string()).ok();
+    let hidden = complaint.hidden_from();
+    let users: Vec<&UserRecord> = users
+        .iter()
+        .filter(|u| hidden.is_none_or(|h| h.as_ref() != u.id.to_string()))
+        .collect();
+    let id = |u: &&UserRecord| UserId::try_from(u.id.to_string()).ok();
     let of_region = |role: Role| -> Vec<UserId> {
         users
             .iter()

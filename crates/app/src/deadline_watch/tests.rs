@@ -68,6 +68,38 @@ fn an_escalation_goes_to_the_regions_directors_else_to_the_administrators() {
     );
 }
 
+/// `complaint(assignee)` whose employee concerned is linked to user `n`.
+fn about(n: u128, assignee: Option<u128>) -> Complaint {
+    let mut c = complaint(assignee);
+    c.apply(&Event::EmployeeAccountLinked(
+        domain::complaint::EmployeeAccountLinked { user: Some(uid(n)) },
+    ));
+    c
+}
+
+#[test]
+fn the_employee_a_complaint_is_about_is_in_no_audience() {
+    let users = [
+        user(1, Role::Klachtbehandelaar, &["noord"], true),
+        user(2, Role::Klachtbehandelaar, &["noord"], true),
+        user(5, Role::Regiodirecteur, &["noord"], true),
+        user(7, Role::Beheerder, &[], true),
+    ];
+    assert_eq!(
+        recipients(&users, &about(1, None), AlertLevel::Reminder),
+        (AlertAudience::RegionHandlers, vec![uid(2)])
+    );
+    // The region's only director is the one the complaint is about: the administrators.
+    assert_eq!(
+        recipients(&users, &about(5, Some(1)), AlertLevel::Escalation),
+        (AlertAudience::Administrators, vec![uid(7)])
+    );
+    assert_eq!(
+        recipients(&users, &about(7, None), AlertLevel::Escalation),
+        (AlertAudience::RegionalManagement, vec![uid(5)])
+    );
+}
+
 #[test]
 fn each_alert_event_queues_one_mail_named_by_its_sequence_number() {
     let alert = |to: Vec<UserId>| DeadlineAlert {

@@ -207,6 +207,12 @@ pub enum Command {
     Reassign {
         to: UserId,
     },
+    /// Links the staff account of the employee the complaint is about (`None`: unlinks). The
+    /// linked user does not see the complaint until invited to the hearing, may not be made its
+    /// handler and takes no step in it (see `Complaint::hidden_from`).
+    LinkEmployeeAccount {
+        user: Option<UserId>,
+    },
     /// Not a step of the procedure (see [`Correspondence`]).
     RecordCorrespondence(Correspondence),
     /// Not a step either: the system reminds of an organisation's term that ends soon.
@@ -236,6 +242,7 @@ impl Command {
             Command::ExtendDeadline { .. } => "Termijn verlengen",
             Command::CloseAsNotAComplaint { .. } => "Afsluiten als geen klacht",
             Command::Reassign { .. } => "Klacht toewijzen",
+            Command::LinkEmployeeAccount { .. } => "Medewerker koppelen",
             Command::RecordCorrespondence(_) => "Bericht vastleggen",
             Command::RemindOfDeadline(_) => "Herinneren aan een termijn",
             Command::EscalateDeadline(_) => "Een gemiste termijn melden",

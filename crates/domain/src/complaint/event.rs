@@ -181,6 +181,12 @@ pub struct ComplaintReassigned {
     pub to: UserId,
 }
 
+/// The staff account of the employee the complaint is about was linked (`None`: unlinked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployeeAccountLinked {
+    pub user: Option<UserId>,
+}
+
 /// A message about the complaint joined its timeline (not a step: no status or deadline
 /// changes). Recorded in any status, also after closure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,6 +229,7 @@ pub enum Event {
     DeadlineExtended(DeadlineExtended),
     ComplainantMessageDue(ComplainantMessage),
     ComplaintReassigned(ComplaintReassigned),
+    EmployeeAccountLinked(EmployeeAccountLinked),
     CorrespondenceReceived(CorrespondenceReceived),
     /// The system reminded the people who must act that an organisation's term ends soon.
     DeadlineReminderSent(DeadlineAlert),
@@ -255,6 +262,7 @@ impl Event {
             Event::DeadlineExtended(_) => "deadline_extended",
             Event::ComplainantMessageDue(_) => "complainant_message_due",
             Event::ComplaintReassigned(_) => "complaint_reassigned",
+            Event::EmployeeAccountLinked(_) => "employee_account_linked",
             Event::CorrespondenceReceived(_) => "correspondence_received",
             Event::DeadlineReminderSent(_) => "deadline_reminder_sent",
             Event::DeadlineEscalated(_) => "deadline_escalated",
@@ -286,6 +294,7 @@ impl Event {
             | Event::ComplainantMessageDue(_)
             | Event::SettlementConfirmed(_)
             | Event::ComplaintReassigned(_)
+            | Event::EmployeeAccountLinked(_)
             | Event::CorrespondenceReceived(_)
             | Event::DeadlineReminderSent(_)
             | Event::DeadlineEscalated(_) => None,

@@ -30,9 +30,10 @@ pub use deadlines::{
 pub use decide::{Context, FUTURE_TOLERANCE, decide, step_of};
 pub use event::{
     AnswerIssued, Closed, ClosedAsNotAComplaint, ComplainantMessage, ComplaintReassigned,
-    ComplaintRegistered, CorrespondenceReceived, DeadlineExtended, Event, FinalDecisionIssued,
-    FirstContactLogged, HearingDeclined, HearingOfferLapsed, HearingOffered, HearingRecorded,
-    HearingScheduled, LateObjectionDecided, ObjectionRegistered, SettlementConfirmed,
+    ComplaintRegistered, CorrespondenceReceived, DeadlineExtended, EmployeeAccountLinked, Event,
+    FinalDecisionIssued, FirstContactLogged, HearingDeclined, HearingOfferLapsed, HearingOffered,
+    HearingRecorded, HearingScheduled, LateObjectionDecided, ObjectionRegistered,
+    SettlementConfirmed,
 };
 pub use person::{Channel, Complainant, ContactDetails, Representative};
 pub use refusal::{AnswerPart, Refusal};

@@ -107,6 +107,22 @@ pub enum Refusal {
     ExtensionNotLater { current_end: Date, new_end: Date },
     #[error("De klacht is al aan deze behandelaar toegewezen.")]
     SameAssignee,
+    #[error(
+        "De klacht gaat over deze medewerker; kies een andere behandelaar \
+         (of ontkoppel eerst de medewerker)."
+    )]
+    AssigneeIsEmployeeConcerned,
+    #[error(
+        "Deze medewerker behandelt de klacht zelf; wijs de klacht eerst aan een andere \
+         behandelaar toe en koppel dan de medewerker."
+    )]
+    EmployeeIsAssignee,
+    #[error("Deze medewerker is al aan de klacht gekoppeld.")]
+    SameEmployeeAccount,
+    #[error("Er is geen medewerker aan de klacht gekoppeld.")]
+    NoEmployeeAccount,
+    #[error("De klacht gaat over u; u kunt er zelf geen stappen in zetten.")]
+    ActorIsEmployeeConcerned,
     #[error("De procedure van deze klacht staat dit niet toe: {what}.")]
     DisabledByProcedure { what: &'static str },
     #[error("Dit bericht ({message_id}) is al bij deze klacht vastgelegd.")]
@@ -155,6 +171,11 @@ impl Refusal {
             Refusal::DeadlineNotOpen { .. } => "deadline_not_open",
             Refusal::ExtensionNotLater { .. } => "extension_not_later",
             Refusal::SameAssignee => "same_assignee",
+            Refusal::AssigneeIsEmployeeConcerned => "assignee_is_employee_concerned",
+            Refusal::EmployeeIsAssignee => "employee_is_assignee",
+            Refusal::SameEmployeeAccount => "same_employee_account",
+            Refusal::NoEmployeeAccount => "no_employee_account",
+            Refusal::ActorIsEmployeeConcerned => "actor_is_employee_concerned",
             Refusal::DisabledByProcedure { .. } => "disabled_by_procedure",
             Refusal::DuplicateMessage { .. } => "duplicate_message",
             Refusal::NotAnOrganisationDeadline { .. } => "not_an_organisation_deadline",

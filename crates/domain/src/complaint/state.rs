@@ -118,6 +118,10 @@ pub struct Complaint {
     registration: ComplaintRegistered,
     status: Status,
     assignee: Option<UserId>,
+    /// The staff account of the employee the complaint is about, when linked.
+    employee_account: Option<UserId>,
+    /// A hearing offer invited the employee concerned (see [`Complaint::hidden_from`]).
+    employee_invited: bool,
     deadlines: Vec<OpenDeadline>,
     contact: Option<FirstContactLogged>,
     answer: Option<AnswerIssued>,
@@ -147,6 +151,8 @@ impl Complaint {
             registration: event.clone(),
             status: Status::InProgress,
             assignee: event.assignee.clone(),
+            employee_account: None,
+            employee_invited: false,
             deadlines: Vec::new(),
             contact: None,
             answer: None,
@@ -210,6 +216,7 @@ impl Complaint {
             Event::LateObjectionTakenUp(_) => self.status = Status::ObjectionReceived,
             Event::LateObjectionNotTakenUp(_) => self.close(Closure::LateObjectionNotTakenUp),
             Event::HearingOffered(e) => {
+                self.employee_invited |= e.employee_invited;
                 self.hearing_offer = Some(e.clone());
                 self.status = Status::HearingOffered;
             }
@@ -248,6 +255,7 @@ impl Complaint {
             }
             Event::ComplainantMessageDue(_) => {}
             Event::ComplaintReassigned(e) => self.assignee = Some(e.to.clone()),
+            Event::EmployeeAccountLinked(e) => self.employee_account = e.user.clone(),
             Event::CorrespondenceReceived(e) => {
                 self.message_ids.extend(e.message_id.clone());
             }
@@ -275,6 +283,23 @@ impl Complaint {
 
     pub fn assignee(&self) -> Option<&UserId> {
         self.assignee.as_ref()
+    }
+
+    /// The staff account of the employee the complaint is about, when linked.
+    pub fn employee_account(&self) -> Option<&UserId> {
+        self.employee_account.as_ref()
+    }
+
+    /// The staff user who must not see this complaint: the linked employee it is about, until a
+    /// hearing offer invites the employee concerned (hoor en wederhoor). From then on nothing is
+    /// hidden, also after a later offer without the invitation or a change of link: an employee
+    /// invited to the hearing has seen the file and needs it to prepare, and taking it away
+    /// again would protect nothing. `None` when no account is linked.
+    pub fn hidden_from(&self) -> Option<&UserId> {
+        if self.employee_invited {
+            return None;
+        }
+        self.employee_account.as_ref()
     }
 
     /// Every deadline still running or overdue, in the order the procedure lists them.

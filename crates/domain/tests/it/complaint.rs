@@ -8,6 +8,7 @@
 mod actors;
 mod closing;
 mod correspondence;
+mod employee;
 mod events;
 mod hearing;
 mod intake;

@@ -14,40 +14,41 @@
 -- The leading columns and the order are unchanged (same names, same range walks, no sort), so
 -- the queries in src/ops/queue.rs and src/ops/queue_search.rs stay as they are. The indexes are
 -- partial (open complaints only, ~2.4 % of the table), so the extra columns cost little.
--- Creating them reads the table once per index.
+-- Creating them reads the table once per index. `hidden_from` (0012) is in them too: every staff
+-- queue query has the viewer condition `(hidden_from IS NULL OR hidden_from <> $n)`.
 
 DROP INDEX complaints_open_by_deadline;
 CREATE INDEX complaints_open_by_deadline
     ON complaints (next_deadline, id,
-                   region, state, assignee, channel, category, ref_year, ref_number)
+                   region, state, assignee, channel, category, ref_year, ref_number, hidden_from)
     WHERE closed = false;
 
 DROP INDEX complaints_open_by_region_deadline;
 CREATE INDEX complaints_open_by_region_deadline
     ON complaints (region, next_deadline, id,
-                   state, assignee, channel, category, ref_year, ref_number)
+                   state, assignee, channel, category, ref_year, ref_number, hidden_from)
     WHERE closed = false;
 
 DROP INDEX complaints_open_by_state_deadline;
 CREATE INDEX complaints_open_by_state_deadline
     ON complaints (state, next_deadline, id,
-                   region, assignee, channel, category, ref_year, ref_number)
+                   region, assignee, channel, category, ref_year, ref_number, hidden_from)
     WHERE closed = false;
 
 DROP INDEX complaints_open_by_assignee_deadline;
 CREATE INDEX complaints_open_by_assignee_deadline
     ON complaints (assignee, next_deadline, id,
-                   region, state, channel, category, ref_year, ref_number)
+                   region, state, channel, category, ref_year, ref_number, hidden_from)
     WHERE closed = false;
 
 DROP INDEX complaints_open_by_channel_deadline;
 CREATE INDEX complaints_open_by_channel_deadline
     ON complaints (channel, next_deadline, id,
-                   region, state, assignee, category, ref_year, ref_number)
+                   region, state, assignee, category, ref_year, ref_number, hidden_from)
     WHERE closed = false;
 
 DROP INDEX complaints_open_by_category_deadline;
 CREATE INDEX complaints_open_by_category_deadline
     ON complaints (category, next_deadline, id,
-                   region, state, assignee, channel, ref_year, ref_number)
+                   region, state, assignee, channel, ref_year, ref_number, hidden_from)
     WHERE closed = false;

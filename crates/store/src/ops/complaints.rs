@@ -129,8 +129,8 @@ pub(crate) async fn create<C: Conn>(
     insert_rows(
         c,
         sql::INSERT_COMPLAINTS_HEAD,
-        21,
-        &[20],
+        22,
+        &[21],
         "",
         complaint_rows,
         COMPLAINT_CHUNK,

@@ -20,7 +20,7 @@ pub(crate) const BY_EMAIL_LIMIT: i64 = 100;
 const BY_EMAIL: &str = "SELECT id, ref_year, ref_number, seq, created_at, updated_at, \
      state, closed, region, category, channel, assignee, received_at, complainant_name, \
      complainant_email, next_deadline, next_deadline_kind, overdue_since, deadlines, \
-     search_text, procedure_version \
+     search_text, procedure_version, hidden_from \
      FROM complaints WHERE LOWER(complainant_email) = $1 \
      ORDER BY received_at DESC, id LIMIT $2";
 

@@ -7,7 +7,9 @@
 //! table; combinations walk one of them and filter the rest. The first page starts after the
 //! smallest possible key, so paged and unpaged queries are one text.
 //!
-//! Search (`ops::queue_search`) adds one condition whose text differs per database.
+//! Search (`ops::queue_search`) adds one condition whose text differs per database. The viewer
+//! (`QueueQuery::viewer`) adds `(hidden_from IS NULL OR hidden_from <> $n)`, a filter on the
+//! rows the index walk returns (few complaints are hidden, so a page still needs few rows).
 //!
 //! The texts are built from the filters present and interned (`ops::sql_text::intern`): there
 //! are at most a few hundred combinations, each leaked once and reused.
@@ -49,6 +51,14 @@ pub(crate) fn query(backend: Backend, q: &QueueQuery) -> (&'static str, Vec<Arg>
         None => {}
         Some(AssigneeFilter::Unassigned) => text.push_str(" AND assignee IS NULL"),
         Some(AssigneeFilter::User(u)) => eq(&mut text, "assignee", &Some(u.clone())),
+    }
+    // Not a column of any index: a filter on the rows the chosen index returns.
+    if let Some(v) = &q.viewer {
+        a.push(Arg::from(v));
+        let n = a.len();
+        text.push_str(&format!(
+            " AND (hidden_from IS NULL OR hidden_from <> ${n})"
+        ));
     }
     match q.search.as_deref().and_then(Search::parse) {
         None => {}

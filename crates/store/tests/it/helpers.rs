@@ -134,6 +134,7 @@ pub fn projection(region: &str, state: &str, deadline: Option<&str>) -> Projecti
         deadlines: serde_json::json!([{ "kind": "acknowledge", "due": deadline }]),
         search_text: "a de vries gedrag".into(),
         procedure_version: "2026.1".into(),
+        hidden_from: None,
     }
 }
 

@@ -14,6 +14,7 @@ mod concurrency;
 mod credentials;
 mod dashboard;
 mod documents;
+mod hidden_from;
 mod inbound;
 mod jobs;
 mod lookup;

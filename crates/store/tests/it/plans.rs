@@ -16,13 +16,17 @@ fn queries() -> Vec<QueueQuery> {
         (Some("noord"), Some("received")),
     ] {
         for after in [None, Some((day("2026-03-05"), uuid::Uuid::nil()))] {
-            out.push(QueueQuery {
-                region: region.map(Into::into),
-                state: state.map(Into::into),
-                after,
-                limit: 50,
-                ..Default::default()
-            });
+            // A staff viewer adds the hidden-from filter; it must not change the index walk.
+            for viewer in [None, Some("u-anna")] {
+                out.push(QueueQuery {
+                    region: region.map(Into::into),
+                    state: state.map(Into::into),
+                    viewer: viewer.map(Into::into),
+                    after,
+                    limit: 50,
+                    ..Default::default()
+                });
+            }
         }
     }
     out
@@ -104,7 +108,10 @@ async fn sqlite_queue_indexes_hold_every_filter_column() {
         let columns: Vec<&str> = columns.iter().map(|(n,)| n.as_str()).collect();
         let order: Vec<&str> = lead.into_iter().chain(["next_deadline", "id"]).collect();
         assert_eq!(columns[..order.len()], order[..], "{index}: {columns:?}");
-        for column in filters.iter().chain(&["ref_year", "ref_number"]) {
+        for column in filters
+            .iter()
+            .chain(&["ref_year", "ref_number", "hidden_from"])
+        {
             assert!(
                 columns.contains(column),
                 "{index} lacks {column}: {columns:?}"

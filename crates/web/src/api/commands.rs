@@ -31,10 +31,11 @@ pub(crate) enum ApiStep {
     Extension,
     NotAComplaint,
     Reassign,
+    Employee,
 }
 
 impl ApiStep {
-    pub(crate) const ALL: [ApiStep; 13] = [
+    pub(crate) const ALL: [ApiStep; 14] = [
         ApiStep::Contact,
         ApiStep::Answer,
         ApiStep::Objection,
@@ -48,6 +49,7 @@ impl ApiStep {
         ApiStep::Extension,
         ApiStep::NotAComplaint,
         ApiStep::Reassign,
+        ApiStep::Employee,
     ];
 
     pub(crate) fn path(self) -> &'static str {
@@ -65,6 +67,7 @@ impl ApiStep {
             ApiStep::Extension => "extension",
             ApiStep::NotAComplaint => "not-a-complaint",
             ApiStep::Reassign => "reassign",
+            ApiStep::Employee => "employee",
         }
     }
 
@@ -84,6 +87,7 @@ impl ApiStep {
             Step::Extend => ApiStep::Extension,
             Step::NotAComplaint => ApiStep::NotAComplaint,
             Step::Reassign => ApiStep::Reassign,
+            Step::LinkEmployee => ApiStep::Employee,
         }
     }
 }
@@ -92,6 +96,8 @@ impl ApiStep {
 pub(crate) struct Known<'a> {
     pub complaint: &'a Complaint,
     pub assignable: &'a [Assignable],
+    /// Whose account can be linked as the employee concerned.
+    pub linkable: &'a [Assignable],
 }
 
 const CONTACT_VIA: [(&str, ContactMethod); 2] = [
@@ -234,8 +240,29 @@ pub(crate) fn command(step: ApiStep, mut i: Input, k: &Known<'_>) -> Result<Comm
                 None => None,
             }
         }
+        ApiStep::Employee => employee(&mut i, k),
     };
     i.finish(command)
+}
+
+/// `{"user": "<id>"}` links that staff account, `{"user": null}` unlinks; the field is required
+/// so that forgetting it never unlinks.
+fn employee(i: &mut Input, k: &Known<'_>) -> Option<Command> {
+    if !i.has("user") {
+        i.add("user", "is required (null unlinks)");
+        return None;
+    }
+    let Some(chosen) = i.optional_str("user") else {
+        return Some(Command::LinkEmployeeAccount { user: None });
+    };
+    let known = k.linkable.iter().any(|a| a.id == chosen);
+    match UserId::try_from(chosen) {
+        Ok(user) if known => Some(Command::LinkEmployeeAccount { user: Some(user) }),
+        _ => {
+            i.add("user", "must be the id of an active staff user, or null");
+            None
+        }
+    }
 }
 
 fn hearing_choice(i: &mut Input, k: &Known<'_>) -> Option<Command> {

@@ -17,7 +17,7 @@ use super::{ApiCaller, OPENAPI, view};
 use crate::AppState;
 use crate::access;
 use crate::lang::Lang;
-use crate::office::complaint::forms::assignable;
+use crate::office::complaint::forms::{assignable, linkable};
 use crate::office::paging::{Filter, FilterInput, Handler, Refused, fetch};
 
 /// The largest page of the queue a caller may ask for.
@@ -145,9 +145,11 @@ pub(crate) async fn step_post(
         loaded.complaint.registration().region.as_ref(),
         Lang::Nl,
     );
+    let linkable = linkable(&users, Lang::Nl);
     let known = Known {
         complaint: &loaded.complaint,
         assignable: &assignable,
+        linkable: &linkable,
     };
     let command = commands::command(step, input, &known)?;
     let actor = caller.actor();

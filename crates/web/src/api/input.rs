@@ -80,6 +80,11 @@ impl Input {
         }
     }
 
+    /// Whether the body has the field at all (null counts as present).
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.object.contains_key(name)
+    }
+
     /// A string field, trimmed; absent, null or blank is None. Another type is an error.
     pub(crate) fn optional_str(&mut self, name: &str) -> Option<String> {
         match self.object.get(name) {

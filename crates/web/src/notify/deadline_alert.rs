@@ -5,7 +5,9 @@
 //! The mail names the reference, the complainant's name, the term, its last day and a link to the
 //! complaint in the back office: nothing more of the complaint (no description, no contact
 //! details), since staff mail is forwarded and kept in places Wederhoor does not control.
-//! Recipients are the ones the event recorded; someone disabled since then is left out.
+//! Recipients are the ones the event recorded; someone disabled since then is left out, and so is
+//! the employee the complaint is about when their account was linked since then (the complaint
+//! is hidden from them: `Complaint::hidden_from`).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -112,9 +114,11 @@ impl DeadlineAlertMail {
             }
         };
         let users = app.store().users().await.map_err(|e| transient(&e))?;
+        let hidden = loaded.complaint.hidden_from();
         let to: Vec<Mailbox> = alert
             .to
             .iter()
+            .filter(|u| Some(*u) != hidden)
             .filter_map(|u| users.iter().find(|r| r.id.to_string() == u.as_ref()))
             .filter(|u| u.active)
             .map(|u| Mailbox::named(u.name.clone(), u.email.clone()))

@@ -12,6 +12,7 @@
 //! complaint it belongs to without a lookup table.
 
 mod deadline_alert;
+mod employee_invited;
 mod letter;
 pub mod mail_templates;
 pub mod overrides;
@@ -24,6 +25,7 @@ use app::worker::JobError;
 use mail::{Mailbox, MessageId, SendError, Transport};
 
 pub use deadline_alert::{DEADLINE_ALERT_JOB, DeadlineAlertMail};
+pub use employee_invited::{EMPLOYEE_INVITED_JOB, EmployeeInvitedMail};
 pub use letter::{
     AnswerPreview, LETTER_JOB, LetterMail, OrganisationDetails, answer_preview, parse_address,
     staff_signatory, title, title_nl,

@@ -247,6 +247,7 @@ pub(crate) async fn fetch(
             channel: filter.channel.map(|c| c.as_str().to_owned()),
             category: filter.category.clone(),
             search: filter.search.clone(),
+            viewer: Some(user.id.to_string()),
             after: filter.after,
             limit: limit + 1,
         };

@@ -317,7 +317,8 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
                 date_in(e.extension.new_end, lang)
             )
         }
-        // Internal: which messages are due, and who handles the complaint.
+        // Internal: which messages are due, who handles the complaint and which staff account
+        // the complaint is about.
         // Messages from the complainant, by subject; others' (a colleague, a third party) are
         // internal.
         Event::CorrespondenceReceived(e) if e.from_complainant => {
@@ -331,6 +332,7 @@ fn entry(event: &Event, at: Timestamp, lang: Lang) -> Option<Entry> {
         Event::CorrespondenceReceived(_)
         | Event::ComplainantMessageDue(_)
         | Event::ComplaintReassigned(_)
+        | Event::EmployeeAccountLinked(_)
         | Event::DeadlineReminderSent(_)
         | Event::DeadlineEscalated(_) => return None,
     };

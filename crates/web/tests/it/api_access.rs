@@ -295,5 +295,5 @@ async fn api_serves_every_route_the_openapi_document_lists() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 17);
+    assert_eq!(checked, 18);
 }

@@ -20,7 +20,11 @@ pub struct Api<'a> {
 
 /// A new staff user of `role` for `regions` (all when empty) with a fresh API token.
 pub async fn api_as<'a>(t: &'a TestApp, role: Role, regions: &[&str]) -> Api<'a> {
-    let user = t.staff_user(role, regions).await;
+    api_for(t, t.staff_user(role, regions).await).await
+}
+
+/// `user` with a fresh API token.
+pub async fn api_for(t: &TestApp, user: store::UserRecord) -> Api<'_> {
     let made = t
         .accounts()
         .create_api_token(user.id, "koppeling")

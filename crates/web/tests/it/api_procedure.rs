@@ -10,7 +10,7 @@ use crate::helpers::TestApp;
 
 /// Answers `reference` (dated today, Fri 1 May 2026), then three days later registers an
 /// objection by letter received then.
-async fn answered_and_objected(t: &TestApp, api: &Api<'_>, reference: &str) {
+pub async fn answered_and_objected(t: &TestApp, api: &Api<'_>, reference: &str) {
     api.step(
         reference,
         "contact",

@@ -17,8 +17,9 @@ use domain::complaint::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::api_fixtures::{Api, api_as};
-use crate::helpers::{TestApp, input_value};
+use crate::api_fixtures::{Api, api_as, api_for};
+use crate::api_procedure::answered_and_objected;
+use crate::helpers::{STAFF_PASSWORD, TestApp, input_value};
 use crate::office_complaint_access::STEPS;
 use crate::office_fixtures::register;
 
@@ -39,7 +40,8 @@ enum Who {
     /// Everyone but the lezer reaches a step; the domain then refuses the beheerder every step
     /// but reassignment (403), and judges the rest on the form.
     Steps,
-    /// Reassignment: handlers, directors and administrators.
+    /// Reassignment and the link to the employee concerned: handlers, directors and
+    /// administrators.
     Reassign,
     /// Only the beheerder.
     Admin,
@@ -80,8 +82,11 @@ fn office_routes() -> Vec<Route> {
         route("GET", "/kantoor/dashboard", Who::Staff),
         route("GET", "/kantoor/dashboard.csv", Who::Staff),
     ];
-    // Every step but reassignment (its own rule, below), and the answer's PDF preview.
-    let steps = STEPS.iter().filter(|s| **s != "toewijzing");
+    // Every step but reassignment and the link to the employee concerned (their own rule,
+    // below), and the answer's PDF preview.
+    let steps = STEPS
+        .iter()
+        .filter(|s| **s != "toewijzing" && **s != "medewerker");
     for step in steps.chain(std::iter::once(&"antwoord/voorbeeld")) {
         routes.push(route(
             "POST",
@@ -89,11 +94,13 @@ fn office_routes() -> Vec<Route> {
             Who::Steps,
         ));
     }
-    routes.push(route(
-        "POST",
-        "/kantoor/klachten/{ref}/toewijzing",
-        Who::Reassign,
-    ));
+    for step in ["toewijzing", "medewerker"] {
+        routes.push(route(
+            "POST",
+            &format!("/kantoor/klachten/{{ref}}/{step}"),
+            Who::Reassign,
+        ));
+    }
     // Administration (`{user}` is a handler's account id).
     for path in [
         "/kantoor/beheer",
@@ -170,11 +177,13 @@ fn api_routes() -> Vec<Route> {
             Who::Steps,
         ));
     }
-    routes.push(route(
-        "POST",
-        "/api/v1/complaints/{ref}/reassign",
-        Who::Reassign,
-    ));
+    for step in ["reassign", "employee"] {
+        routes.push(route(
+            "POST",
+            &format!("/api/v1/complaints/{{ref}}/{step}"),
+            Who::Reassign,
+        ));
+    }
     routes
 }
 
@@ -422,6 +431,90 @@ async fn the_queues_list_only_the_callers_regions() {
             );
         }
     }
+}
+
+/// Every per-complaint route, office and API, as the employee the complaint is about (a handler
+/// of its region whose account is linked): 404 without the complainant's name until a hearing
+/// offer invites them, then reached like any handler of the region (their steps are refused by
+/// the domain, which is not a 404).
+#[tokio::test]
+async fn the_employee_a_complaint_is_about_gets_404_on_every_route_until_invited() {
+    let t = TestApp::spawn().await;
+    let f = fixture(&t).await;
+    let director = api_as(&t, Role::Regiodirecteur, &["noord"]).await;
+    let user = t.staff_user(Role::Klachtbehandelaar, &["noord"]).await;
+    let api = api_for(&t, user.clone()).await;
+    director
+        .step(&f.own, "employee", json!({ "user": user.id.to_string() }))
+        .await;
+    let routes: Vec<(bool, Route)> = office_routes()
+        .into_iter()
+        .map(|r| (true, r))
+        .chain(api_routes().into_iter().map(|r| (false, r)))
+        .filter(|(_, r)| r.per_complaint)
+        .collect();
+    let mut violations = Vec::new();
+    for invited in [false, true] {
+        if invited {
+            answered_and_objected(&t, &director, &f.own).await;
+            director
+                .step(
+                    &f.own,
+                    "hearing-offer",
+                    json!({
+                        "forms": ["phone"],
+                        "proposed_moments": ["2026-05-08T10:00:00+02:00"],
+                        "employee_invited": true,
+                    }),
+                )
+                .await;
+        }
+        // A fresh session: the steps above move the test clock past a session's lifetime.
+        let client = TestApp::new_client();
+        t.login(&client, &user.email, STAFF_PASSWORD).await;
+        let (_, html) = t.get_with(&client, "/kantoor").await;
+        let csrf = input_value(&html, "csrf").expect("csrf");
+        for (office, route) in &routes {
+            let path = route.path.replace("{ref}", &f.own);
+            let answer = |r: reqwest::Response| async move {
+                let to_login = r.headers().get("location").is_some_and(|l| {
+                    l.to_str()
+                        .unwrap_or_default()
+                        .starts_with("/kantoor/inloggen")
+                });
+                assert!(!to_login, "the session ended");
+                (r.status(), r.text().await.unwrap_or_default())
+            };
+            let (status, body) = match (office, route.method) {
+                (true, "GET") => answer(client.get(t.url(&path)).send().await.expect("GET")).await,
+                (true, _) => {
+                    let form = [("csrf", csrf.as_str())];
+                    let r = client.post(t.url(&path)).form(&form).send().await;
+                    answer(r.expect("POST")).await
+                }
+                (false, "GET") => {
+                    let a = api.get(&path).await;
+                    (a.status, a.body.to_string())
+                }
+                (false, _) => {
+                    let a = api.post(&path, json!({})).await;
+                    (a.status, a.body.to_string())
+                }
+            };
+            let label = format!("{} {path} (invited: {invited})", route.method);
+            if !invited {
+                if status != StatusCode::NOT_FOUND {
+                    violations.push(format!("{label}: expected 404, got {status}"));
+                }
+                if body.contains(OWN_NAME) {
+                    violations.push(format!("{label}: the answer names the complainant"));
+                }
+            } else if matches!(status.as_u16(), 401 | 403 | 404) || status.is_server_error() {
+                violations.push(format!("{label}: expected to be reached, got {status}"));
+            }
+        }
+    }
+    assert!(violations.is_empty(), "{}", violations.join("\n"));
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod browser;
 mod dashboard;
 mod dead_jobs;
 mod deadline_alerts;
+mod employee_concerned;
 mod helpers;
 mod letters;
 mod metrics;

@@ -10,7 +10,7 @@ use crate::office_complaint_fixtures::*;
 use crate::office_fixtures::register;
 
 /// Every step route of the complaint page.
-pub const STEPS: [&str; 14] = [
+pub const STEPS: [&str; 15] = [
     "contact",
     "antwoord",
     "bezwaar",
@@ -25,6 +25,7 @@ pub const STEPS: [&str; 14] = [
     "verlenging",
     "geen-klacht",
     "toewijzing",
+    "medewerker",
 ];
 
 #[tokio::test]
@@ -137,7 +138,7 @@ async fn a_reader_sees_the_page_without_actions_and_cannot_post_a_step() {
 }
 
 #[tokio::test]
-async fn an_administrator_is_offered_only_reassignment() {
+async fn an_administrator_is_offered_only_reassignment_and_the_employee_link() {
     let t = TestApp::spawn().await;
     let admin = t.login_as(Role::Beheerder, &[]).await;
     let _handler = t.login_as(Role::Klachtbehandelaar, &["noord"]).await;
@@ -148,7 +149,7 @@ async fn an_administrator_is_offered_only_reassignment() {
         .copied()
         .filter(|s| html.contains(&format!("id=\"stap-{s}\"")))
         .collect();
-    assert_eq!(offered, ["toewijzing"]);
+    assert_eq!(offered, ["toewijzing", "medewerker"]);
     let (status, _, _) = step(
         &t,
         &admin,

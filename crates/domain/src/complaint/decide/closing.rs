@@ -1,5 +1,6 @@
 //! Step 9 and the steps the text is silent on: the final decision, withdrawal, closure as
-//! not-a-complaint, extension of a term, and reassignment.
+//! not-a-complaint, extension of a term, reassignment, and the link to the staff account of the
+//! employee the complaint is about.
 
 use jiff::civil::Date;
 
@@ -8,7 +9,7 @@ use crate::complaint::command::ExtendTo;
 use crate::complaint::deadlines::{DeadlineChanges, Extension};
 use crate::complaint::event::{
     Closed, ClosedAsNotAComplaint, ComplainantMessage, ComplaintReassigned, DeadlineExtended,
-    Event, FinalDecisionIssued,
+    EmployeeAccountLinked, Event, FinalDecisionIssued,
 };
 use crate::complaint::refusal::Refusal;
 use crate::complaint::state::{Complaint, Status};
@@ -169,14 +170,31 @@ pub(super) fn not_a_complaint(
     })])
 }
 
-/// Another handler takes over.
+/// Another handler takes over; never the employee the complaint is about.
 pub(super) fn reassign(c: &Complaint, to: UserId) -> Result<Vec<Event>, Refusal> {
     if c.assignee() == Some(&to) {
         return Err(Refusal::SameAssignee);
+    }
+    if c.employee_account() == Some(&to) {
+        return Err(Refusal::AssigneeIsEmployeeConcerned);
     }
     let from = c.assignee().cloned();
     Ok(vec![Event::ComplaintReassigned(ComplaintReassigned {
         from,
         to,
+    })])
+}
+
+/// Links (or unlinks) the staff account of the employee the complaint is about. The complaint's
+/// own handler cannot be linked: the complaint must first go to another handler.
+pub(super) fn link_employee(c: &Complaint, user: Option<UserId>) -> Result<Vec<Event>, Refusal> {
+    match (&user, c.employee_account()) {
+        (None, None) => return Err(Refusal::NoEmployeeAccount),
+        (Some(u), Some(linked)) if u == linked => return Err(Refusal::SameEmployeeAccount),
+        (Some(u), _) if c.assignee() == Some(u) => return Err(Refusal::EmployeeIsAssignee),
+        _ => {}
+    }
+    Ok(vec![Event::EmployeeAccountLinked(EmployeeAccountLinked {
+        user,
     })])
 }

@@ -81,6 +81,11 @@ pub fn decide(
             given: ctx.procedure.key(),
         });
     }
+    // Conflict of interest: the employee the complaint is about takes no step in it, not even
+    // on the complainant's behalf, also once invited to the hearing.
+    if ctx.actor.user().is_some() && ctx.actor.user() == c.employee_account() {
+        return Err(Refusal::ActorIsEmployeeConcerned);
+    }
     let status = c.status();
     let late_objection_after_closure = matches!(command, Command::RegisterObjection { .. })
         && status == Status::Closed(Closure::Handled);
@@ -129,6 +134,7 @@ pub fn decide(
             closing::not_a_complaint(c, reason, referral, ctx)
         }
         Command::Reassign { to } => closing::reassign(c, to),
+        Command::LinkEmployeeAccount { user } => closing::link_employee(c, user),
         Command::RecordCorrespondence(input) => correspondence::record(c, input, ctx),
         Command::RemindOfDeadline(a) => watch::alert(c, AlertLevel::Reminder, a, ctx),
         Command::EscalateDeadline(a) => watch::alert(c, AlertLevel::Escalation, a, ctx),
@@ -163,7 +169,8 @@ pub fn step_of(command: &Command) -> Option<StepId> {
         Command::Withdraw { .. } => StepId::Withdrawal,
         Command::ExtendDeadline { .. } => StepId::Extension,
         Command::CloseAsNotAComplaint { .. } => StepId::NotAComplaint,
-        Command::Reassign { .. } => StepId::Reassignment,
+        // Who handles the complaint and who it is about are decided by the same people.
+        Command::Reassign { .. } | Command::LinkEmployeeAccount { .. } => StepId::Reassignment,
         Command::RecordCorrespondence(_)
         | Command::RemindOfDeadline(_)
         | Command::EscalateDeadline(_) => return None,

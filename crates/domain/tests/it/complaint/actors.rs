@@ -43,6 +43,9 @@ fn every_command() -> Vec<Command> {
         Command::Reassign {
             to: UserId::try_from("behandelaar-2").unwrap(),
         },
+        Command::LinkEmployeeAccount {
+            user: Some(UserId::try_from("medewerker-1").unwrap()),
+        },
     ]
 }
 

@@ -54,6 +54,15 @@ fn all_events() -> Vec<Event> {
             .events,
         registered()
             .given(
+                director(),
+                "2026-04-14 09:00",
+                Command::LinkEmployeeAccount {
+                    user: Some(UserId::try_from("medewerker-1").unwrap()),
+                },
+            )
+            .events,
+        registered()
+            .given(
                 handler(),
                 "2026-04-14 09:00",
                 Command::CloseAsNotAComplaint {
@@ -148,7 +157,7 @@ fn every_event_round_trips_through_json_with_its_kind_as_type() {
     let mut kinds: Vec<&str> = events.iter().map(Event::kind).collect();
     kinds.sort();
     kinds.dedup();
-    assert_eq!(kinds.len(), 21, "{kinds:?}");
+    assert_eq!(kinds.len(), 22, "{kinds:?}");
     for e in &events {
         let json = serde_json::to_value(e).unwrap();
         assert_eq!(json["type"], e.kind(), "{json}");

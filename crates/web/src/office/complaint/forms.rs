@@ -37,10 +37,30 @@ pub(crate) fn assignable(users: &[store::UserRecord], region: &str, lang: Lang) 
         .collect()
 }
 
+/// Every active staff user, any role: whose account can be linked as the employee a complaint
+/// is about (the complaint is about the person, whatever they do in Wederhoor).
+pub(crate) fn linkable(users: &[store::UserRecord], lang: Lang) -> Vec<Assignable> {
+    let mut linkable: Vec<Assignable> = users
+        .iter()
+        .filter(|u| u.active)
+        .map(|u| Assignable {
+            id: u.id.to_string(),
+            label: format!("{} ({})", u.name, labels::role(u.role, lang)),
+        })
+        .collect();
+    linkable.sort_by(|a, b| a.label.cmp(&b.label));
+    linkable
+}
+
+/// The form value of "no linked account" in the link form.
+pub(crate) const NO_EMPLOYEE: &str = "geen";
+
 /// What parsing may look up besides the form.
 pub(crate) struct Known<'a> {
     pub complaint: &'a Complaint,
     pub assignable: &'a [Assignable],
+    /// Whose account can be linked as the employee concerned ([`linkable`]).
+    pub linkable: &'a [Assignable],
     /// The language of the messages.
     pub lang: Lang,
 }
@@ -247,6 +267,24 @@ pub(crate) fn command(step: Step, f: &Fields, k: &Known<'_>) -> Result<Command, 
                         lang.t(
                             "Kies een behandelaar uit de lijst.",
                             "Choose a handler from the list.",
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        Step::LinkEmployee => {
+            let chosen = f.get("medewerker_account");
+            let known = k.linkable.iter().any(|a| a.id == chosen);
+            match UserId::try_from(chosen.to_owned()) {
+                _ if chosen == NO_EMPLOYEE => Some(Command::LinkEmployeeAccount { user: None }),
+                Ok(user) if known => Some(Command::LinkEmployeeAccount { user: Some(user) }),
+                _ => {
+                    e.add(
+                        "medewerker_account",
+                        lang.t(
+                            "Kies een medewerker uit de lijst, of \u{201c}geen\u{201d}.",
+                            "Choose an employee from the list, or \u{201c}none\u{201d}.",
                         ),
                     );
                     None

@@ -466,6 +466,18 @@ fn describe(event: &Event, users: &[UserRecord], lang: Lang) -> (String, Vec<Str
             "Assigned to handler {}",
             e.to
         ),
+        Event::EmployeeAccountLinked(e) => match &e.user {
+            Some(user) => tf!(
+                lang,
+                "Account van de medewerker om wie het gaat gekoppeld: {}",
+                "Account of the employee concerned linked: {}",
+                user
+            ),
+            None => t(
+                "Koppeling met het account van de medewerker om wie het gaat opgeheven",
+                "Link to the account of the employee concerned removed",
+            ),
+        },
         Event::CorrespondenceReceived(e) => {
             let via = match e.channel {
                 CorrespondenceChannel::Email => lang.t("per e-mail", "by e-mail"),

@@ -60,4 +60,5 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(&step("verlenging"), post(steps::extend_post))
         .route(&step("geen-klacht"), post(steps::not_a_complaint_post))
         .route(&step("toewijzing"), post(steps::reassign_post))
+        .route(&step("medewerker"), post(steps::link_employee_post))
 }

@@ -176,6 +176,9 @@ fn representative(step: Step, complaint: &Complaint, now: Timestamp) -> Command 
         Step::Reassign => Command::Reassign {
             to: UserId::try_from("iemand-anders").expect("a valid user id"),
         },
+        Step::LinkEmployee => Command::LinkEmployeeAccount {
+            user: Some(UserId::try_from("iemand-anders").expect("a valid user id")),
+        },
         // Decided per party and per deadline in `offered`.
         Step::Settlement => Command::ConfirmSettlement(SettlementParty::Organisation),
         Step::Extend => Command::ExtendDeadline {
@@ -201,6 +204,10 @@ fn about_content(refusal: &Refusal) -> bool {
         | Refusal::DateTooEarly { .. }
         | Refusal::ExtensionNotLater { .. }
         | Refusal::SameAssignee
+        | Refusal::AssigneeIsEmployeeConcerned
+        | Refusal::EmployeeIsAssignee
+        | Refusal::SameEmployeeAccount
+        | Refusal::NoEmployeeAccount
         | Refusal::DuplicateMessage { .. }
         | Refusal::Term(_) => true,
         Refusal::NotRegistered
@@ -217,6 +224,7 @@ fn about_content(refusal: &Refusal) -> bool {
         | Refusal::NotAnOrganisationDeadline { .. }
         | Refusal::DeadlineEndChanged { .. }
         | Refusal::DeadlinePassed { .. }
-        | Refusal::AlreadyAlerted { .. } => false,
+        | Refusal::AlreadyAlerted { .. }
+        | Refusal::ActorIsEmployeeConcerned => false,
     }
 }

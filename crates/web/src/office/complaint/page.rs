@@ -46,6 +46,10 @@ pub(crate) struct ComplaintPage {
     hearing_moments: Vec<(String, String)>,
     employee_invited: bool,
     assignable: Vec<Assignable>,
+    /// Whose account can be linked as the employee concerned.
+    linkable: Vec<Assignable>,
+    /// The linked account's user id, when one is linked (the link form preselects it).
+    linked: String,
     feedback: Feedback,
 }
 
@@ -139,13 +143,16 @@ pub(crate) async fn render(
     let categories = store.categories().await?;
     let users = store.users().await?;
     let assignable = forms::assignable(&users, reg.region.as_ref(), lang);
-    let assignee = c.assignee().map(|a| {
+    let linkable = forms::linkable(&users, lang);
+    let user_label = |a: &domain::complaint::UserId| {
         let found = users.iter().find(|u| u.id.to_string() == a.as_ref());
         found.map_or_else(
             || a.to_string(),
             |u| format!("{} ({})", u.name, labels::role(u.role, lang)),
         )
-    });
+    };
+    let assignee = c.assignee().map(user_label);
+    let linked_account = c.employee_account().map(user_label);
     let person = &reg.complainant;
     let optional = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     let t = |nl: &'static str, en: &'static str| lang.t(nl, en);
@@ -189,6 +196,10 @@ pub(crate) async fn render(
         (
             t("Medewerker om wie het gaat", "Employee concerned"),
             optional(reg.employee_concerned.as_ref().map(ToString::to_string)),
+        ),
+        (
+            t("Account van de medewerker", "Employee's account"),
+            optional(linked_account),
         ),
         (
             t("Gewenste uitkomst", "Desired outcome"),
@@ -291,6 +302,11 @@ pub(crate) async fn render(
             .unwrap_or_default(),
         employee_invited: offer.is_some_and(|o| o.employee_invited),
         assignable,
+        linkable,
+        linked: c
+            .employee_account()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
         feedback,
     };
     Ok((status, page).into_response())

@@ -143,6 +143,17 @@ fn english(refusal: &Refusal) -> Option<String> {
             d(*current_end)
         ),
         Refusal::SameAssignee => "The complaint is already assigned to this handler.".into(),
+        Refusal::AssigneeIsEmployeeConcerned => "The complaint is about this employee; choose \
+             another handler (or first unlink the employee)."
+            .into(),
+        Refusal::EmployeeIsAssignee => "This employee handles the complaint; first assign it to \
+             another handler, then link the employee."
+            .into(),
+        Refusal::SameEmployeeAccount => "This employee is already linked to the complaint.".into(),
+        Refusal::NoEmployeeAccount => "No employee is linked to the complaint.".into(),
+        Refusal::ActorIsEmployeeConcerned => {
+            "The complaint is about you; you cannot take steps in it yourself.".into()
+        }
         Refusal::DisabledByProcedure { what } => format!(
             "The procedure of this complaint does not allow this: {}.",
             phrase(what)?

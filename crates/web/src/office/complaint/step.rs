@@ -19,10 +19,11 @@ pub(crate) enum Step {
     Extend,
     NotAComplaint,
     Reassign,
+    LinkEmployee,
 }
 
 impl Step {
-    pub(crate) const ALL: [Step; 14] = [
+    pub(crate) const ALL: [Step; 15] = [
         Step::Contact,
         Step::Answer,
         Step::Objection,
@@ -37,6 +38,7 @@ impl Step {
         Step::Extend,
         Step::NotAComplaint,
         Step::Reassign,
+        Step::LinkEmployee,
     ];
 
     pub(crate) fn path(self) -> &'static str {
@@ -55,6 +57,7 @@ impl Step {
             Step::Extend => "verlenging",
             Step::NotAComplaint => "geen-klacht",
             Step::Reassign => "toewijzing",
+            Step::LinkEmployee => "medewerker",
         }
     }
 
@@ -117,6 +120,10 @@ impl Step {
             Step::Reassign => (
                 "De klacht is toegewezen.",
                 "The complaint has been assigned.",
+            ),
+            Step::LinkEmployee => (
+                "De koppeling met de medewerker is vastgelegd.",
+                "The link to the employee has been recorded.",
             ),
         };
         lang.t(nl, en)

@@ -50,6 +50,7 @@ step_handler! {
     extend_post => Step::Extend,
     not_a_complaint_post => Step::NotAComplaint,
     reassign_post => Step::Reassign,
+    link_employee_post => Step::LinkEmployee,
 }
 
 async fn step(
@@ -90,9 +91,11 @@ async fn step(
             loaded.complaint.registration().region.as_ref(),
             lang,
         );
+        let linkable = forms::linkable(&users, lang);
         let known = Known {
             complaint: &loaded.complaint,
             assignable: &assignable,
+            linkable: &linkable,
             lang,
         };
         let command = match forms::command(step, &typed, &known) {
