@@ -81,21 +81,11 @@ impl JobHandler for DeadlineAlertMail {
 
 impl DeadlineAlertMail {
     async fn send_alert(&self, app: &App, job: &Job) -> Result<(), JobError> {
-        let id: uuid::Uuid = job.payload["complaint_id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| JobError::Permanent("payload has no complaint_id".into()))?;
         let seq = job.payload["seq"]
             .as_i64()
             .ok_or_else(|| JobError::Permanent("payload has no seq".into()))?;
+        let (id, loaded) = super::job_complaint(app, job).await?;
         let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
-        let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
-        let record =
-            record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
-        let loaded = app
-            .load(record.reference)
-            .await
-            .map_err(|e| transient(&e))?;
         let stored = loaded
             .events
             .iter()

@@ -58,21 +58,12 @@ impl EmployeeInvitedMail {
                 .map(str::to_owned)
                 .ok_or_else(|| JobError::Permanent(format!("payload has no {name}")))
         };
-        let id: uuid::Uuid = field("complaint_id")?
-            .parse()
-            .map_err(|_| JobError::Permanent("complaint_id is not a uuid".into()))?;
         let seq = job.payload["seq"]
             .as_i64()
             .ok_or_else(|| JobError::Permanent("payload has no seq".into()))?;
         let user = field("user")?;
+        let (id, loaded) = super::job_complaint(app, job).await?;
         let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
-        let record = app.store().complaint(id).await.map_err(|e| transient(&e))?;
-        let record =
-            record.ok_or_else(|| JobError::Permanent(format!("complaint {id} does not exist")))?;
-        let loaded = app
-            .load(record.reference)
-            .await
-            .map_err(|e| transient(&e))?;
         if loaded.complaint.employee_account().map(AsRef::as_ref) != Some(user.as_str()) {
             tracing::info!(complaint.id = %id, "employee invited: no longer the linked account; no mail");
             return Ok(());

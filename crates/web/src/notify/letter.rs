@@ -572,10 +572,6 @@ impl Source<'_> {
 
 impl LetterMail {
     async fn send_letter(&self, app: &App, job: &Job) -> Result<(), JobError> {
-        let id: uuid::Uuid = job.payload["complaint_id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| permanent("payload has no complaint_id"))?;
         let seq = job.payload["seq"]
             .as_i64()
             .ok_or_else(|| permanent("payload has no seq"))?;
@@ -584,11 +580,9 @@ impl LetterMail {
             .ok_or_else(|| permanent("payload has no kind"))?
             .parse()
             .map_err(permanent)?;
-        let record = app.store().complaint(id).await.map_err(transient)?;
-        let record = record.ok_or_else(|| permanent(format!("complaint {id} does not exist")))?;
-        let loaded = app.load(record.reference).await.map_err(transient)?;
+        let (id, loaded) = super::job_complaint(app, job).await?;
         let events =
-            app::record::from_records(record.reference, &loaded.events).map_err(permanent)?;
+            app::record::from_records(loaded.reference, &loaded.events).map_err(permanent)?;
         let position = loaded
             .events
             .iter()
@@ -625,7 +619,7 @@ impl LetterMail {
             handler,
         };
         let (date, signatory, body) = source.body(kind).map_err(permanent)?;
-        let reference = record.reference.to_string();
+        let reference = loaded.reference.to_string();
         let email = registration
             .complainant
             .contact

@@ -95,14 +95,12 @@ pub(crate) struct Addressee {
     pub link: String,
 }
 
-/// Reads `{"complaint_id": …}` from the job, loads the complaint and makes a new portal link.
-/// A missing complaint or e-mail address is permanent; store trouble is transient.
-pub(crate) async fn addressee(
+/// The complaint a job's payload names (`{"complaint_id": …}`), loaded with its events. A
+/// missing or malformed id and an unknown complaint are permanent; store trouble is transient.
+pub(crate) async fn job_complaint(
     app: &app::App,
-    accounts: &app::accounts::Accounts,
-    settings: &MailSettings,
     job: &store::Job,
-) -> Result<Addressee, JobError> {
+) -> Result<(uuid::Uuid, app::Loaded), JobError> {
     let id: uuid::Uuid = job.payload["complaint_id"]
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -115,6 +113,19 @@ pub(crate) async fn addressee(
         .load(record.reference)
         .await
         .map_err(|e| transient(&e))?;
+    Ok((id, loaded))
+}
+
+/// Reads `{"complaint_id": …}` from the job, loads the complaint and makes a new portal link.
+/// A missing complaint or e-mail address is permanent; store trouble is transient.
+pub(crate) async fn addressee(
+    app: &app::App,
+    accounts: &app::accounts::Accounts,
+    settings: &MailSettings,
+    job: &store::Job,
+) -> Result<Addressee, JobError> {
+    let (id, loaded) = job_complaint(app, job).await?;
+    let transient = |e: &dyn std::fmt::Display| JobError::Transient(e.to_string());
     let Some(address) = loaded.complaint.registration().complainant.contact.email() else {
         return Err(JobError::Permanent(
             "the complainant has no e-mail address".into(),
