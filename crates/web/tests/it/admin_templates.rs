@@ -316,13 +316,7 @@ async fn own_mail_wording_is_previewed_checked_and_used_by_the_next_receipt() {
     let (reference, _) = crate::portal_fixtures::register(&t, "anna@example.nl").await;
     let outbox = mail::FileOutbox::new(&t.outbox_dir);
     let handler = web::notify::ReceiptMail {
-        mailer: web::notify::Mailer {
-            transport: Arc::new(outbox.clone()),
-            settings: web::notify::MailSettings {
-                from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-                base_url: "https://klachten.example.nl".into(),
-            },
-        },
+        mailer: crate::helpers::test_mailer(outbox.clone()),
         accounts: Arc::new(t.accounts()),
     };
     app::worker::Worker::new(t.app.clone(), "test")

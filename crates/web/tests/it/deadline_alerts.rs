@@ -2,37 +2,12 @@
 //! its last day, a link to the complaint; nothing else of the complaint), the line in the staff
 //! timeline, and nothing in the complainant's portal.
 
-use std::sync::Arc;
-
 use domain::complaint::Role;
 use jiff::SignedDuration;
 use reqwest::StatusCode;
 
 use crate::helpers::TestApp;
 use crate::office_fixtures::register;
-
-fn worker(t: &TestApp, outbox: &mail::FileOutbox) -> app::worker::Worker {
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
-    app::worker::Worker::new(t.app.clone(), "test")
-        .handle(
-            app::deadline_watch::REMIND_JOB,
-            Arc::new(app::deadline_watch::AlertHandler::reminders()),
-        )
-        .handle(
-            app::deadline_watch::ESCALATE_JOB,
-            Arc::new(app::deadline_watch::AlertHandler::escalations()),
-        )
-        .handle(
-            web::notify::DEADLINE_ALERT_JOB,
-            Arc::new(web::notify::DeadlineAlertMail { mailer }),
-        )
-}
 
 #[tokio::test]
 async fn a_missed_contact_term_mails_the_regions_director_and_shows_in_the_staff_timeline() {
@@ -42,7 +17,7 @@ async fn a_missed_contact_term_mails_the_regions_director_and_shows_in_the_staff
     let reference = register(&t, "noord", "Anna de Vries", "2026-05-01T08:00:00Z").await;
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let w = worker(&t, &outbox);
+    let w = t.alert_worker(&outbox);
 
     // Thu 7 May, 00:05 in Amsterdam.
     t.clock.set("2026-05-06T22:05:00Z".parse().unwrap());
@@ -108,7 +83,7 @@ async fn an_approaching_term_of_an_unassigned_complaint_reminds_every_handler_of
     let reference = register(&t, "noord", "Anna de Vries", "2026-05-01T08:00:00Z").await;
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let w = worker(&t, &outbox);
+    let w = t.alert_worker(&outbox);
     // The answer is due Mon 18 May (Thu 14 May is Hemelvaartsdag, Fri 15 May put on a par by
     // decree), so the reminder is Tue 12 May, 07:00.
     t.clock.set("2026-05-12T04:59:00Z".parse().unwrap());

@@ -330,29 +330,6 @@ async fn the_office_form_links_and_unlinks_in_both_languages() {
     );
 }
 
-fn alert_worker(t: &TestApp, outbox: &mail::FileOutbox) -> app::worker::Worker {
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
-    app::worker::Worker::new(t.app.clone(), "test")
-        .handle(
-            app::deadline_watch::REMIND_JOB,
-            Arc::new(app::deadline_watch::AlertHandler::reminders()),
-        )
-        .handle(
-            app::deadline_watch::ESCALATE_JOB,
-            Arc::new(app::deadline_watch::AlertHandler::escalations()),
-        )
-        .handle(
-            web::notify::DEADLINE_ALERT_JOB,
-            Arc::new(web::notify::DeadlineAlertMail { mailer }),
-        )
-}
-
 #[tokio::test]
 async fn reminders_and_escalations_do_not_go_to_the_linked_employee() {
     let t = TestApp::spawn().await;
@@ -372,7 +349,7 @@ async fn reminders_and_escalations_do_not_go_to_the_linked_employee() {
     .await;
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let w = alert_worker(&t, &outbox);
+    let w = t.alert_worker(&outbox);
     // The unassigned complaint's reminders go to every handler of noord but the employee
     // (answer due Mon 18 May: reminder Tue 12 May, 07:00), and the escalation of the missed
     // contact term to the directors.
@@ -430,13 +407,7 @@ async fn an_offer_that_invites_the_linked_employee_mails_them_once() {
         .await;
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let mailer = web::notify::Mailer {
-        transport: Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
+    let mailer = crate::helpers::test_mailer(outbox.clone());
     let w = app::worker::Worker::new(t.app.clone(), "test").handle(
         web::notify::EMPLOYEE_INVITED_JOB,
         Arc::new(web::notify::EmployeeInvitedMail { mailer }),

@@ -219,18 +219,31 @@ impl TestApp {
             .handle(web::notify::LETTER_JOB, Arc::new(self.letter_mail(outbox)))
     }
 
+    /// A worker that runs the deadline watch's reminders and escalations and mails the alerts
+    /// into `outbox`.
+    pub fn alert_worker(&self, outbox: &mail::FileOutbox) -> app::worker::Worker {
+        app::worker::Worker::new(self.app.clone(), "test")
+            .handle(
+                app::deadline_watch::REMIND_JOB,
+                Arc::new(app::deadline_watch::AlertHandler::reminders()),
+            )
+            .handle(
+                app::deadline_watch::ESCALATE_JOB,
+                Arc::new(app::deadline_watch::AlertHandler::escalations()),
+            )
+            .handle(
+                web::notify::DEADLINE_ALERT_JOB,
+                Arc::new(web::notify::DeadlineAlertMail {
+                    mailer: test_mailer(outbox.clone()),
+                }),
+            )
+    }
+
     /// The `letter.send` handler [`TestApp::letter_worker`] runs, for a test that runs a job
     /// by hand (a worker that dies before completing it).
     pub fn letter_mail(&self, outbox: mail::FileOutbox) -> web::notify::LetterMail {
-        let mailer = web::notify::Mailer {
-            transport: Arc::new(outbox),
-            settings: web::notify::MailSettings {
-                from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-                base_url: "https://klachten.example.nl".into(),
-            },
-        };
         web::notify::LetterMail {
-            mailer,
+            mailer: test_mailer(outbox),
             organisation: web::notify::OrganisationDetails::default(),
             letters: Arc::new(::letters::Letters::new()),
         }
@@ -241,5 +254,16 @@ impl TestApp {
         let response = client.get(self.url(path)).send().await.expect("GET");
         let status = response.status();
         (status, response.text().await.expect("body"))
+    }
+}
+
+/// The mailer the test workers send with: into `outbox`, from the test organisation's address.
+pub fn test_mailer(outbox: mail::FileOutbox) -> web::notify::Mailer {
+    web::notify::Mailer {
+        transport: Arc::new(outbox),
+        settings: web::notify::MailSettings {
+            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
+            base_url: "https://klachten.example.nl".into(),
+        },
     }
 }

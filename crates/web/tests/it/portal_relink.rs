@@ -189,13 +189,7 @@ async fn the_requested_link_is_mailed_and_opens_the_complaint() {
 
     let outbox_dir = tempfile::tempdir().unwrap();
     let outbox = mail::FileOutbox::new(outbox_dir.path());
-    let mailer = web::notify::Mailer {
-        transport: std::sync::Arc::new(outbox.clone()),
-        settings: web::notify::MailSettings {
-            from: mail::Mailbox::named("Klachten", "klachten@example.nl"),
-            base_url: "https://klachten.example.nl".into(),
-        },
-    };
+    let mailer = crate::helpers::test_mailer(outbox.clone());
     let handler = web::notify::PortalLinkMail {
         mailer,
         accounts: std::sync::Arc::new(t.accounts()),
