@@ -8,7 +8,7 @@ use domain::complaint::{Actor, Command, Context, Event, Refusal, Registration, d
 use domain::reference::Reference;
 use store::StoredEvent;
 
-use crate::fixtures::{at, d};
+use crate::fixtures::{answer, at, contact, d, handler};
 use crate::helpers::TestApp;
 
 /// The stored records as domain events.
@@ -17,6 +17,15 @@ pub fn decoded(records: &[StoredEvent]) -> Vec<Event> {
         .iter()
         .map(|r| serde_json::from_value(r.payload.clone()).expect("a stored event decodes"))
         .collect()
+}
+
+/// The handler logs contact on Tue 14 April 2026 and issues the answer dated Mon 20 April,
+/// both in time: the objection window then runs to Wed 6 May (5 May is a holiday).
+pub async fn contact_and_answer_in_time(t: &TestApp, reference: Reference) {
+    let contacted = contact("2026-04-14 08:45");
+    step(t, reference, "2026-04-14 09:00", handler(), contacted).await;
+    let answered = answer(Some("2026-04-20"));
+    step(t, reference, "2026-04-20 09:00", handler(), answered).await;
 }
 
 /// At `now` (Amsterdam), `actor` performs `command` through [`app::App::execute`]. Checks that

@@ -16,7 +16,7 @@ use domain::reference::Reference;
 use jiff::SignedDuration;
 use store::Job;
 
-use crate::checks::{decoded, expect_projection, register, step};
+use crate::checks::{contact_and_answer_in_time, decoded, expect_projection, register, step};
 use crate::fixtures::*;
 use crate::helpers::{TestApp, app_test};
 
@@ -153,22 +153,7 @@ async fn answered_without_objection(t: &TestApp) -> Reference {
     let r = register(t, "2026-04-13 11:00", form, handler())
         .await
         .reference;
-    step(
-        t,
-        r,
-        "2026-04-14 09:00",
-        handler(),
-        contact("2026-04-14 08:45"),
-    )
-    .await;
-    step(
-        t,
-        r,
-        "2026-04-20 09:00",
-        handler(),
-        answer(Some("2026-04-20")),
-    )
-    .await;
+    contact_and_answer_in_time(t, r).await;
     expect_projection(t, r, "answered", Some(("objection", "2026-05-06"))).await;
     r
 }

@@ -16,7 +16,7 @@ use domain::procedure::DeadlineKind;
 use domain::reference::Reference;
 use store::{Job, NewUser};
 
-use crate::checks::{decoded, register, step};
+use crate::checks::{contact_and_answer_in_time, decoded, register, step};
 use crate::fixtures::*;
 use crate::helpers::{TestApp, app_test};
 
@@ -197,22 +197,7 @@ app_test!(an_approaching_answer_term_reminds_the_regions_handlers_at_seven);
 async fn terms_met_in_time_get_no_reminder_and_no_escalation(t: &TestApp) {
     staff(t).await;
     let r = unassigned(t).await;
-    step(
-        t,
-        r,
-        "2026-04-14 09:00",
-        handler(),
-        contact("2026-04-14 08:45"),
-    )
-    .await;
-    step(
-        t,
-        r,
-        "2026-04-20 09:00",
-        handler(),
-        answer(Some("2026-04-20")),
-    )
-    .await;
+    contact_and_answer_in_time(t, r).await;
     let w = watch(t, "worker-a");
     assert_eq!(w.at(t, "2026-05-06 12:00").await, 0);
     assert!(alerts(t, r).await.is_empty());
@@ -292,22 +277,7 @@ app_test!(resync_queues_the_watch_of_open_complaints_once);
 async fn a_lapsed_objection_window_closes_the_complaint_with_the_closing_letter(t: &TestApp) {
     staff(t).await;
     let r = unassigned(t).await;
-    step(
-        t,
-        r,
-        "2026-04-14 09:00",
-        handler(),
-        contact("2026-04-14 08:45"),
-    )
-    .await;
-    step(
-        t,
-        r,
-        "2026-04-20 09:00",
-        handler(),
-        answer(Some("2026-04-20")),
-    )
-    .await;
+    contact_and_answer_in_time(t, r).await;
     let w = watch(t, "worker-a");
     w.at(t, "2026-05-07 00:05").await;
     let loaded = t.app.load(r).await.unwrap();
